@@ -1,0 +1,44 @@
+# Finds the driver's dependencies, all from Debian packages. A missing one stops the
+# configure with the package to install. Each becomes a dep::<name> target.
+find_package(PkgConfig QUIET)
+find_package(Threads REQUIRED)
+
+function(byexample_missing what package)
+  message(FATAL_ERROR "byexample: ${what} was not found. On Debian/Ubuntu install it with:\n"
+                      "    apt-get install ${package}")
+endfunction()
+
+if(NOT PkgConfig_FOUND)
+  byexample_missing("pkg-config" "pkg-config")
+endif()
+
+pkg_check_modules(PCRE2 QUIET IMPORTED_TARGET libpcre2-8)
+if(NOT PCRE2_FOUND)
+  byexample_missing("PCRE2 (libpcre2-8)" "libpcre2-dev")
+endif()
+add_library(dep::pcre2 ALIAS PkgConfig::PCRE2)
+
+pkg_check_modules(VTERM QUIET IMPORTED_TARGET vterm)
+if(NOT VTERM_FOUND)
+  byexample_missing("libvterm" "libvterm-dev")
+endif()
+add_library(dep::vterm ALIAS PkgConfig::VTERM)
+
+find_package(CLI11 CONFIG QUIET)
+if(NOT CLI11_FOUND)
+  byexample_missing("CLI11" "libcli11-dev")
+endif()
+add_library(dep::cli11 ALIAS CLI11::CLI11)
+
+find_package(fmt CONFIG QUIET)
+if(NOT fmt_FOUND)
+  byexample_missing("fmt" "libfmt-dev")
+endif()
+add_library(dep::fmt ALIAS fmt::fmt)
+
+if(BYEXAMPLE_TESTS)
+  find_package(GTest CONFIG QUIET)
+  if(NOT GTest_FOUND)
+    byexample_missing("GoogleTest" "libgtest-dev libgmock-dev")
+  endif()
+endif()

@@ -1,0 +1,45 @@
+// byexample's logging (spec §5.7): dotted logger names under "byexample", numeric levels,
+// markers `[i]`, `[w]`, `[!]` whose detail grows with the verbosity, all written to stdout.
+#pragma once
+
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace bx::log {
+
+enum class Level : int {
+  trace = 9,
+  debug = 10,
+  chat = 19,
+  info = 20,
+  note = 21,
+  warning = 30,
+  error = 40,
+  critical = 50,
+};
+
+/// Sets the levels from the verbosity flags (`-v` count, `-q`) and the `-x-log-mask`
+/// overrides (prefix without "byexample." -> level). Call once before any worker starts.
+void configure(int verbosity, bool quiet, const std::map<std::string, Level>& masks = {});
+
+/// Parses a level name (case-insensitive); false if unknown.
+bool parse_level(std::string_view name, Level& level);
+
+/// Whether logger `name` (e.g. "exec.python", without the "byexample." prefix) emits `level`.
+bool enabled(std::string_view name, Level level);
+
+/// Emits one record: `<marker> <message>\n` (multi-line messages kept as they are).
+void write(std::string_view name, Level level, std::string_view message);
+
+inline void chat(std::string_view name, std::string_view m) { write(name, Level::chat, m); }
+inline void info(std::string_view name, std::string_view m) { write(name, Level::info, m); }
+inline void note(std::string_view name, std::string_view m) { write(name, Level::note, m); }
+inline void warn(std::string_view name, std::string_view m) { write(name, Level::warning, m); }
+inline void error(std::string_view name, std::string_view m) { write(name, Level::error, m); }
+inline void debug(std::string_view name, std::string_view m) { write(name, Level::debug, m); }
+
+/// The marker for a record, e.g. "[w]" or "[i:exec.python]" (spec §5.7).
+std::string marker(std::string_view name, Level level);
+
+}  // namespace bx::log
