@@ -1,7 +1,113 @@
+// The pipeline: command line -> set-up -> file list -> jobs -> exit status (spec §0.1).
 #include "driver/driver.hpp"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "driver/cli/command_line.hpp"
+#include "driver/cli/setup.hpp"
+#include "driver/find/file_list.hpp"
+#include "driver/jobs/scheduler.hpp"
+#include "driver/model/errors.hpp"
+#include "driver/util/log.hpp"
+#include "driver/util/output.hpp"
 
 namespace bx {
 
-int driver_main(int, char**) { return 3; }
+namespace {
+
+constexpr int k_exit_ok = 0;
+constexpr int k_exit_usage = 2;
+constexpr int k_exit_error = 3;
+
+/// Colours iff --pretty all, stdout is a terminal and no '-'-separated part of $TERM is
+/// "m" (monochrome), as §5.1 says.
+bool use_colors(const CommandLine& cl) {
+  if (cl.pretty != "all" || !isatty(STDOUT_FILENO)) return false;
+  const char* term = std::getenv("TERM");
+  std::string value = term != nullptr ? term : "";
+  std::size_t begin = 0;
+  while (begin <= value.size()) {
+    std::size_t end = value.find('-', begin);
+    if (end == std::string::npos) end = value.size();
+    if (value.compare(begin, end - begin, "m") == 0) return false;
+    begin = end + 1;
+  }
+  return true;
+}
+
+void configure_logging(const CommandLine& cl) {
+  std::map<std::string, log::Level> masks;
+  for (const auto& [prefix, name] : cl.log_masks) log::parse_level(name, masks[prefix]);
+  log::configure(cl.verbosity, cl.quiet, masks);
+}
+
+int report_usage_error(const std::string& program, const std::string& message) {
+  std::string text = usage_text(program, false) + program + ": error: " + message + "\n";
+  if (message.find("--options") != std::string::npos) {
+    text +=
+        "If you wrote --options -foo, try put an equal like --options=-foo\nand use quotes if "
+        "you want to set multiples options like --options='-foo +bar'\n";
+  }
+  std::fputs(text.c_str(), stderr);
+  return k_exit_usage;
+}
+
+int report_no_files(const FileList& list) {
+  log::error("", "No files were found (you passed " + std::to_string(list.given) + " files, " +
+                     std::to_string(list.skipped) + " were skipped)");
+  if (list.given == 0 && list.skipped > 0) {
+    log::warn("",
+              "You are probably skipping more files than you want.\nYou may need to add a '--' "
+              "to separate the files that\nyou want to skip from the ones that you want to "
+              "execute:\n\n  byexample --skip <files to skip> -- <files to execute>");
+  }
+  return k_exit_error;
+}
+
+}  // namespace
+
+int driver_main(int argc, char** argv) {
+  CommandLine cl;
+  try {
+    cl = parse_command_line(argc, argv);
+  } catch (const UsageError& error) {
+    std::string program = argc > 0 ? argv[0] : "byexample";
+    return report_usage_error(program.substr(program.find_last_of('/') + 1), error.what());
+  }
+  Output& out = Output::stdout_writer();
+  if (cl.help || cl.advanced_help) {
+    out.write(help_text(cl.program, cl.advanced_help));
+    return k_exit_ok;
+  }
+  if (cl.version) {
+    out.write(version_text(cl.program));
+    return k_exit_ok;
+  }
+  out.set_colors(use_colors(cl));
+  configure_logging(cl);
+
+  try {
+    WorkerSetup setup = make_worker_setup(cl, out.colors());
+    if (cl.show_options) {
+      out.write(show_options_text(setup));
+      return k_exit_error;  // byexample leaves through its error path here (§5.8)
+    }
+    FileList list = expand_file_list(cl.files, cl.skip);
+    if (list.files.empty()) return report_no_files(list);
+    const bool fail_fast = setup.global_options.count("fail_fast") &&
+                           std::get<bool>(setup.global_options.at("fail_fast"));
+    return run_jobs(list.files, setup, ScheduleSettings{cl.jobs, fail_fast});
+  } catch (const std::exception& error) {
+    std::string message = error.what();
+    if (!log::enabled("", log::Level::info))
+      message += "\n\nRerun with -vvv to get a full stack trace.";
+    log::error("", "Something went wrong initializing byexample:\n" + message);
+    return k_exit_error;
+  }
+}
 
 }  // namespace bx

@@ -9,6 +9,7 @@
 
 #include "driver/find/example_finder.hpp"
 #include "driver/find/zone_delimiter.hpp"
+#include "driver/model/errors.hpp"
 #include "driver/model/example.hpp"
 
 namespace bx {
@@ -24,8 +25,18 @@ struct HarvestSources {
 std::vector<Example> harvest(const std::string& filepath, std::string_view text,
                              const HarvestSources& sources, const std::set<std::string>& languages);
 
+/// A file that cannot be decoded. Its message is complete (spec §1.1: it is reported
+/// as `[!] <message>`, without the "Something went wrong" header).
+class DocumentError : public Error {
+ public:
+  using Error::Error;
+};
+
 /// Reads a document: strict UTF-8 decoding check, "\r\n" and lone "\r" -> "\n" (§1.1).
-/// Throws bx::Error with the §1.1 message on a decoding failure or an unreadable file.
+/// `encoding` is `<codec>[:<handler>]` (handler strict, ignore or replace; v11). Only UTF-8
+/// and ASCII are really decoded; any other codec is checked as UTF-8.
+/// Throws DocumentError with the §1.1 message on a decoding failure, and bx::Error with
+/// Python's `[Errno <n>] <reason>: '<path>'` when the file cannot be read.
 std::string read_document(const std::string& filepath, const std::string& encoding);
 
 }  // namespace bx

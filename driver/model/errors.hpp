@@ -51,8 +51,8 @@ class ParseError : public std::runtime_error {
 /// The interpreter did not show its prompt in time (spec §4.4).
 class TimeoutError : public std::runtime_error {
  public:
-  TimeoutError(const std::string& message, std::string output, std::string raw_output)
-      : std::runtime_error(message), output(std::move(output)), raw_output(std::move(raw_output)) {}
+  TimeoutError(const std::string& message, std::string got_so_far, std::string raw)
+      : std::runtime_error(message), output(std::move(got_so_far)), raw_output(std::move(raw)) {}
   std::string output;      ///< got so far, processed as §3.1
   std::string raw_output;  ///< unprocessed
   /// Set when the timeout happened while waiting for an input prefix (spec §4.5).
@@ -63,8 +63,8 @@ class TimeoutError : public std::runtime_error {
 /// The interpreter closed (EOF on the pty) while running an example.
 class InterpreterClosedError : public std::runtime_error {
  public:
-  InterpreterClosedError(const std::string& message, std::string output, std::string raw_output)
-      : std::runtime_error(message), output(std::move(output)), raw_output(std::move(raw_output)) {}
+  InterpreterClosedError(const std::string& message, std::string got_so_far, std::string raw)
+      : std::runtime_error(message), output(std::move(got_so_far)), raw_output(std::move(raw)) {}
   std::string output;
   std::string raw_output;
 };

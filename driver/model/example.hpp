@@ -14,10 +14,10 @@ namespace bx {
 /// The expected output compiled into regex fragments (spec §2.8).
 /// Fragments are PCRE2 syntax, to be compiled with DOTALL|MULTILINE|UTF|UCP.
 struct ExpectedRegex {
-  std::string str;                      ///< the expected string after +paste and +rm
-  std::vector<std::string> regexs;      ///< fragments; their concatenation is the full regex
-  std::vector<std::size_t> charnos;     ///< byte offset in `str` where each fragment comes from
-  std::vector<std::size_t> rcounts;     ///< literal characters each fragment stands for
+  std::string str;                   ///< the expected string after +paste and +rm
+  std::vector<std::string> regexs;   ///< fragments; their concatenation is the full regex
+  std::vector<std::size_t> charnos;  ///< byte offset in `str` where each fragment comes from
+  std::vector<std::size_t> rcounts;  ///< literal characters each fragment stands for
   /// fragment index -> tag name ('-' kept, as written) or nullopt for the unnamed <...> tag.
   std::map<std::size_t, std::optional<std::string>> tags_by_idx;
 };
@@ -32,9 +32,9 @@ struct TypedInput {
 struct Example {
   // --- found (spec §1) ---
   std::string filepath;
-  std::string language;   ///< runner language ("python", "shell")
-  std::string finder;     ///< display name, e.g. "Python Prompt Finder"
-  std::string snippet;    ///< code with prompts removed (option comment included)
+  std::string language;  ///< runner language ("python", "shell")
+  std::string finder;    ///< display name, e.g. "Python Prompt Finder"
+  std::string snippet;   ///< code with prompts removed (option comment included)
   std::string expected_str;
   std::string indentation;
   int start_lineno = 0;
@@ -42,8 +42,8 @@ struct Example {
 
   // --- parsed (spec §2) ---
   bool fully_parsed = false;
-  std::string source;     ///< what is sent to the interpreter
-  OptionLayer options;    ///< the options written in the example only
+  std::string source;   ///< what is sent to the interpreter
+  OptionLayer options;  ///< the options written in the example only
   ExpectedRegex expected;
   std::vector<TypedInput> inputs;
 

@@ -57,7 +57,9 @@ class OptionStack {
   /// Pushes a layer for the lifetime of the returned guard.
   class Scope {
    public:
-    Scope(OptionStack& stack, OptionLayer layer) : m_stack(stack) { m_stack.push(std::move(layer)); }
+    Scope(OptionStack& stack, OptionLayer layer) : m_stack(stack) {
+      m_stack.push(std::move(layer));
+    }
     ~Scope() { m_stack.pop(); }
     Scope(const Scope&) = delete;
     Scope& operator=(const Scope&) = delete;

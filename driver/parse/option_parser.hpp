@@ -5,6 +5,8 @@
 #pragma once
 
 #include <functional>
+#include <map>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +32,8 @@ struct OptionSpec {
   /// "invalid float value: 'abc'". Null means "keep the string".
   std::function<OptionValue(const std::string&)> convert;
   std::vector<std::string> choices;  ///< when not empty, the raw value must be one of them
+  /// The value placeholder as --show-options prints it, e.g. "<secs>" (for optional values
+  /// argparse adds the brackets: "[secs]"); empty for choices, printed as {a,b}.
   std::string metavar;
   std::string help;
   /// Options sharing a non-empty group are mutually exclusive within one parse.
@@ -56,13 +60,22 @@ class OptionParser {
   /// Invalid values and mutually exclusive options are errors in both modes.
   OptionLayer parse(const std::vector<std::string>& tokens, bool strict) const;
 
-  /// Every option's default, keyed by dest (only options with a default).
+  /// Every option's default, keyed by dest; options whose default is None are reported
+  /// as std::monostate so that lookups find them.
   OptionLayer defaults() const;
 
   const std::vector<OptionSpec>& specs() const { return m_specs; }
 
  private:
+  /// One way of writing an option: `+name`/`+alias` (positive) or `-name` (flags only).
+  struct Action {
+    std::size_t spec = 0;
+    bool positive = true;
+  };
+  class Run;
+
   std::vector<OptionSpec> m_specs;
+  std::map<std::string, Action, std::less<>> m_actions;  ///< "+norm-ws" -> action
 };
 
 /// Splits like Python's shlex.split (POSIX mode): only ASCII whitespace separates tokens;

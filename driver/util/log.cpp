@@ -55,8 +55,8 @@ void configure(int verbosity, bool quiet, const std::map<std::string, Level>& ma
 
 bool parse_level(std::string_view name, Level& level) {
   static const std::pair<const char*, Level> k_names[] = {
-      {"trace", Level::trace}, {"debug", Level::debug},     {"chat", Level::chat},
-      {"info", Level::info},   {"note", Level::note},       {"warning", Level::warning},
+      {"trace", Level::trace}, {"debug", Level::debug},      {"chat", Level::chat},
+      {"info", Level::info},   {"note", Level::note},        {"warning", Level::warning},
       {"error", Level::error}, {"critical", Level::critical}};
   std::string lower(name);
   std::transform(lower.begin(), lower.end(), lower.begin(),
@@ -70,7 +70,9 @@ bool parse_level(std::string_view name, Level& level) {
   return false;
 }
 
-bool enabled(std::string_view name, Level level) { return level >= effective_level(name); }
+bool enabled(std::string_view name, Level level) {
+  return level >= effective_level(name);
+}
 
 std::string marker(std::string_view name, Level level) {
   std::string text;
@@ -86,9 +88,10 @@ std::string marker(std::string_view name, Level level) {
       }
     }
   } else {
-    const char* letter = level >= Level::error ? "!" : level >= Level::warning ? "w"
-                         : level >= Level::chat                                ? "i"
-                                                                               : ".";
+    const char* letter = level >= Level::error     ? "!"
+                         : level >= Level::warning ? "w"
+                         : level >= Level::chat    ? "i"
+                                                   : ".";
     text = std::string("[") + letter;
     if (enabled(name, Level::chat)) text += ":" + std::string(name);
     text += "]";

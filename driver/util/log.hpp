@@ -32,12 +32,24 @@ bool enabled(std::string_view name, Level level);
 /// Emits one record: `<marker> <message>\n` (multi-line messages kept as they are).
 void write(std::string_view name, Level level, std::string_view message);
 
-inline void chat(std::string_view name, std::string_view m) { write(name, Level::chat, m); }
-inline void info(std::string_view name, std::string_view m) { write(name, Level::info, m); }
-inline void note(std::string_view name, std::string_view m) { write(name, Level::note, m); }
-inline void warn(std::string_view name, std::string_view m) { write(name, Level::warning, m); }
-inline void error(std::string_view name, std::string_view m) { write(name, Level::error, m); }
-inline void debug(std::string_view name, std::string_view m) { write(name, Level::debug, m); }
+inline void chat(std::string_view name, std::string_view m) {
+  write(name, Level::chat, m);
+}
+inline void info(std::string_view name, std::string_view m) {
+  write(name, Level::info, m);
+}
+inline void note(std::string_view name, std::string_view m) {
+  write(name, Level::note, m);
+}
+inline void warn(std::string_view name, std::string_view m) {
+  write(name, Level::warning, m);
+}
+inline void error(std::string_view name, std::string_view m) {
+  write(name, Level::error, m);
+}
+inline void debug(std::string_view name, std::string_view m) {
+  write(name, Level::debug, m);
+}
 
 /// The marker for a record, e.g. "[w]" or "[i:exec.python]" (spec §5.7).
 std::string marker(std::string_view name, Level level);

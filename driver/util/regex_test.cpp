@@ -29,7 +29,9 @@ TEST(Regex, LowercaseZIsAbsoluteEndLikePythonZ) {
 
 TEST(Regex, BackslashSIsUnicodeWhitespace) {
   Regex re("a\\s+b", k_regex_expected);
-  EXPECT_TRUE(re.match("a\xc2\xa0\xe3\x80\x80" "b"));  // U+00A0, U+3000
+  EXPECT_TRUE(
+      re.match("a\xc2\xa0\xe3\x80\x80"
+               "b"));  // U+00A0, U+3000
 }
 
 TEST(Regex, DotallDotMatchesNewline) {

@@ -1,0 +1,229 @@
+#include "driver/jobs/file_executor.hpp"
+
+#include <set>
+
+#include "driver/find/harvest.hpp"
+#include "driver/match/matcher.hpp"
+#include "driver/util/log.hpp"
+
+namespace bx {
+
+namespace {
+
+std::string render_error(const std::exception& error) {
+  std::string text = error.what();
+  if (!log::enabled("", log::Level::info)) text += "\n\nRerun with -vvv to get a full stack trace.";
+  return text;
+}
+
+/// `[!] Something went wrong processing the file '<f>'[, <context>]:` (spec §5.7).
+std::string file_error_message(const std::string& filepath, const std::exception& error) {
+  std::string where = "processing the file '" + filepath + "'";
+  if (const auto* located = dynamic_cast<const Error*>(&error)) {
+    const ErrorContext& context = located->where();
+    if (context.line > 0) {
+      where += ", File \"" + context.filepath + "\", line " + std::to_string(context.line) + ", [" +
+               context.owner + "]";
+      if (!context.snippet.empty()) where += "\n" + indent_snippet(context.snippet);
+    }
+  }
+  while (!where.empty() && where.back() == '\n') where.pop_back();
+  return "Something went wrong " + where + ":\n" + render_error(error);
+}
+
+}  // namespace
+
+/// The state of one file's execution: the loop of §4.8, one example at a time.
+struct FileExecutor::Run {
+  FileExecutor& executor;
+  std::vector<Example>& examples;
+  std::map<std::string, std::unique_ptr<ExampleRunner>>& runners;
+  OptionStack& options;
+  FileOutcome outcome;
+  bool fail_fast_mode = false;
+
+  /// Returns false when the file must stop here.
+  bool run_example(Example& example);
+  bool execute(Example& example, ExampleRunner& runner);
+  void check(Example& example);
+};
+
+bool FileExecutor::Run::run_example(Example& example) {
+  ConcernList& concerns = executor.m_concerns;
+  OptionStack::Scope language_scope(options,
+                                    executor.m_setup.language_options.at(example.language));
+  concerns.notify(&Concern::start_parse, example, options);
+  try {
+    parse_example(example, options, executor.m_parsing.at(example.language), concerns);
+  } catch (const std::exception&) {
+    outcome.broken = true;
+    return false;
+  }
+  OptionStack::Scope fail_fast_scope(options,
+                                     fail_fast_mode ? OptionLayer{{"skip", true}} : OptionLayer{});
+  OptionStack::Scope example_scope(options, example.options);
+  const bool fail_fast = options.flag("fail_fast");
+  if (options.flag("skip")) {
+    concerns.notify(&Concern::skip_example, example, options);
+    return true;
+  }
+  if (!execute(example, *runners.at(example.language))) return false;
+  if (fail_fast && outcome.failed) fail_fast_mode = true;
+  return true;
+}
+
+bool FileExecutor::Run::execute(Example& example, ExampleRunner& runner) {
+  ConcernList& concerns = executor.m_concerns;
+  concerns.notify(&Concern::start_example, example, options);
+  bool has_got = false;
+  bool timedout = false;
+  bool crashed = false;
+  try {
+    example.got = runner.run(example, options);
+    has_got = true;
+    concerns.notify(&Concern::finish_example, example, options);
+  } catch (const TimeoutError& error) {
+    timedout = true;
+    concerns.notify(&Concern::timedout, example, error);
+  } catch (const std::exception& error) {
+    crashed = true;
+    concerns.notify(&Concern::crashed, example, error);
+  }
+  concerns.notify(&Concern::finally_example, example, options, has_got);
+
+  bool recovered = false;
+  if (timedout && !executor.m_setup.not_recover_timeout) {
+    log::warn("exec",
+              "Example timed out. Trying to recovering the control (" + example.language + ")...");
+    recovered = runner.cancel(example, options);
+    log::warn("exec", std::string("Recovering control of ") + example.language +
+                          (recovered ? " succeeded, continuing the execution." : " failed."));
+  }
+  if (crashed || (timedout && !recovered)) {
+    outcome.failed = true;
+    outcome.crashed = crashed;
+    outcome.timedout = timedout;
+    concerns.notify(&Concern::aborted, example, false, options);
+    return false;
+  }
+  if (timedout) {
+    outcome.failed = true;  // the reporter already counted the timeout as a failure
+  } else {
+    check(example);
+  }
+  return true;
+}
+
+void FileExecutor::Run::check(Example& example) {
+  ConcernList& concerns = executor.m_concerns;
+  if (options.flag("pass") || check_got(example.expected, example.got)) {
+    concerns.notify(&Concern::success, example, example.got,
+                    static_cast<const Differ&>(executor.m_differ), options);
+  } else {
+    outcome.failed = true;
+    concerns.notify(&Concern::failure, example, example.got,
+                    static_cast<const Differ&>(executor.m_differ), options);
+  }
+}
+
+FileExecutor::FileExecutor(const WorkerSetup& setup, const std::atomic<bool>& user_aborted)
+    : m_setup(setup),
+      m_user_aborted(user_aborted),
+      m_delimiters(builtin_zone_delimiters()),
+      m_finders(builtin_example_finders()),
+      m_parsers(builtin_example_parsers()),
+      m_differ(setup.differ) {
+  for (const auto& parser : m_parsers) {
+    if (!setup.languages.count(parser->language())) continue;
+    m_parsing.emplace(parser->language(), make_language_parsing(*parser));
+  }
+  m_concerns.add(std::make_unique<ClipboardConcern>(m_clipboard, setup.clipboard));
+  m_concerns.add(std::make_unique<ConditionalConcern>(m_clipboard));
+  if (!setup.quiet) m_concerns.add(std::make_unique<ConsoleReporter>(setup.reporter));
+}
+
+FileExecutor::~FileExecutor() = default;
+
+std::vector<Example> FileExecutor::find_examples(const std::string& filepath) {
+  std::string text = read_document(filepath, m_setup.encoding);
+  std::set<std::string> languages;
+  for (const auto& [language, flavor] : m_setup.languages) languages.insert(language);
+  return harvest(filepath, text, HarvestSources{&m_delimiters, &m_finders}, languages);
+}
+
+std::map<std::string, std::unique_ptr<ExampleRunner>> FileExecutor::start_runners(
+    const std::vector<Example>& examples, OptionStack& options) {
+  std::map<std::string, std::unique_ptr<ExampleRunner>> runners;
+  for (const Example& example : examples) {
+    if (runners.count(example.language)) continue;
+    RunnerConfig config = m_setup.runner;
+    config.flavor = m_setup.languages.at(example.language);
+    auto runner = make_runner(example.language, config);
+    OptionStack::Scope scope(options, m_setup.language_options.at(example.language));
+    log::info("exec", "Initializing " + runner->display_name());
+    try {
+      runner->initialize(options);
+    } catch (...) {
+      runner->shutdown();
+      log::warn("exec", "Initialization of " + runner->display_name() + " failed.");
+      for (auto& [language, started] : runners) started->shutdown();
+      throw;
+    }
+    runners.emplace(example.language, std::move(runner));
+  }
+  return runners;
+}
+
+FileResult FileExecutor::report_file_error(const std::string& filepath,
+                                           const std::exception& error) {
+  log::error("", file_error_message(filepath, error));
+  return FileResult{true, true, m_user_aborted.load(), !m_user_aborted.load()};
+}
+
+FileResult FileExecutor::dry_run(std::vector<Example>& examples, const std::string& filepath) {
+  OptionStack options(m_setup.global_options);
+  ConcernList no_concerns;
+  for (Example& example : examples) {
+    OptionStack::Scope scope(options, m_setup.language_options.at(example.language));
+    parse_example(example, options, m_parsing.at(example.language), no_concerns);
+  }
+  log::info("", "File " + filepath + ", " + std::to_string(examples.size()) + " examples.");
+  return {};
+}
+
+FileResult FileExecutor::run_file(const std::string& filepath) {
+  std::vector<Example> examples;
+  std::map<std::string, std::unique_ptr<ExampleRunner>> runners;
+  OptionStack options(m_setup.global_options);
+  try {
+    examples = find_examples(filepath);
+    if (examples.empty()) {
+      log::info("", "File " + filepath + ", no test found");
+      return {};
+    }
+    if (m_setup.dry) return dry_run(examples, filepath);
+    runners = start_runners(examples, options);
+  } catch (const std::exception& error) {
+    return report_file_error(filepath, error);
+  }
+
+  Run run{*this, examples, runners, options, {}};
+  m_concerns.notify(&Concern::start, examples, filepath, options);
+  for (Example& example : examples) {
+    if (m_user_aborted.load()) {
+      run.outcome.user_aborted = true;
+      m_concerns.notify(&Concern::aborted, example, true, options);
+      break;
+    }
+    if (!run.run_example(example)) break;
+  }
+  m_concerns.notify(&Concern::finish, run.outcome);
+  for (auto& [language, runner] : runners) {
+    log::info("exec", "Shutting down " + runner->display_name());
+    runner->shutdown();
+  }
+  const FileOutcome& o = run.outcome;
+  return FileResult{o.failed, o.crashed || o.broken || o.timedout, o.user_aborted, false};
+}
+
+}  // namespace bx

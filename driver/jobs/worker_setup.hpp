@@ -1,0 +1,41 @@
+// What every worker receives from the main thread: read-only, built once (spec §8.2).
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+
+#include "driver/concern/clipboard.hpp"
+#include "driver/model/options.hpp"
+#include "driver/report/example_differ.hpp"
+#include "driver/report/reporter.hpp"
+#include "driver/run/runner.hpp"
+
+namespace bx {
+
+struct WorkerSetup {
+  /// Selected languages (after flavour mapping) -> the flavour name given to -l.
+  std::map<std::string, std::string> languages;
+  /// Built-in defaults, command-line defaults, -o generic options and concern defaults.
+  OptionLayer global_options;
+  /// Per language: its defaults plus its -o options (v11: only for that language, §2.4).
+  std::map<std::string, OptionLayer> language_options;
+  RunnerConfig runner;
+  ClipboardSettings clipboard;
+  ReporterSettings reporter;
+  ExampleDifferSettings differ;
+  std::string encoding = "utf-8";
+  bool dry = false;
+  bool quiet = false;
+  bool not_recover_timeout = false;
+};
+
+/// The per-file result sent back to the main thread (spec §8.4).
+struct FileResult {
+  bool failed = false;
+  bool aborted = false;
+  bool user_aborted = false;
+  bool error = false;
+};
+
+}  // namespace bx

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# One entry point for a fresh Debian/Ubuntu machine: installs what is missing, configures,
+# builds, then either runs the driver on examples/ (the main job) or the whole test suite.
+#
+#   scripts/dev.sh examples     # set up, build, run byexample on examples/*.md
+#   scripts/dev.sh test         # set up, build, run every test (unit, end-to-end, conformance)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+packages=(g++ cmake ninja-build pkg-config libpcre2-dev libcli11-dev libfmt-dev libvterm-dev
+          libgtest-dev libgmock-dev meson python3 bash ksh bsdextrautils clang-format)
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' ||
+    missing+=("$package")
+done
+if ((${#missing[@]})); then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo=sudo
+  echo "installing: ${missing[*]}"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+build=${BUILD_DIR:-build}
+cmake -S . -B "$build" -G Ninja -DBYEXAMPLE_WERROR=ON
+cmake --build "$build"
+
+case "${1:-test}" in
+  examples)
+    "$build/byexample" -l python,shell --pretty none examples/*.md
+    ;;
+  test)
+    ctest --test-dir "$build" --output-on-failure -j2
+    ;;
+  *)
+    echo "usage: $0 examples|test" >&2
+    exit 2
+    ;;
+esac
