@@ -97,7 +97,7 @@ WorkerSetup make_worker_setup(const CommandLine& cl, bool colors) {
   setup.clipboard = ClipboardSettings{cl.capture_env_vars, cl.min_rcount, cl.dfl_timeout};
   setup.reporter = ReporterSettings{colors, cl.verbosity};
   setup.differ = ExampleDifferSettings{cl.difftool, cl.min_rcount, cl.dfl_timeout};
-  setup.encoding = cl.encoding;
+  setup.encoding = cl.encoding + ":" + cl.encoding_errors;
   setup.dry = cl.dry;
   setup.quiet = cl.quiet;
   setup.not_recover_timeout = cl.not_recover_timeout;

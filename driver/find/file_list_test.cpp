@@ -63,6 +63,8 @@ TEST(BraceExpand, BackslashEscapesAreHonouredAndRemoved) {
 
 TEST(BraceExpand, HugeExpansionIsRejected) {
   EXPECT_THROW(brace_expand("{1..5000000}"), UsageError);
+  EXPECT_THROW(brace_expand("{-9223372036854775808..9223372036854775807}"), UsageError);
+  EXPECT_EQ(brace_expand("{9223372036854775806..9223372036854775807}").size(), 2u);
 }
 
 class FileListTest : public ::testing::Test {

@@ -27,7 +27,8 @@ std::string overlap_error(const std::string& filepath, const std::string& text,
 }
 
 // The same layout as the upstream docs/examples/markdown.md: two Python examples (lines 11
-// and 20), empty and one-line comments, and prompts outside of any zone.
+// and 21: the comment opens on line 20), empty and one-line comments, and prompts outside
+// of any zone.
 constexpr const char* k_markdown_document =
     "# Tiny guide\n"
     "\n"
@@ -45,7 +46,8 @@ constexpr const char* k_markdown_document =
     "\n"
     "## A hidden comment\n"
     "\n"
-    "The comment below is not rendered:\n"
+    "The comment below is not rendered\n"
+    "by the Markdown viewers:\n"
     "\n"
     "<!--\n"
     ">>> 7 - 3\n"
@@ -70,8 +72,8 @@ TEST(Harvest, MarkdownDocumentExamplesAreOnlyTheOnesInZones) {
   EXPECT_EQ(found[0].end_lineno, 12);
   EXPECT_EQ(found[1].snippet, "7 - 3");
   EXPECT_EQ(found[1].expected_str, "4\n");
-  EXPECT_EQ(found[1].start_lineno, 20);
-  EXPECT_EQ(found[1].end_lineno, 21);
+  EXPECT_EQ(found[1].start_lineno, 21);
+  EXPECT_EQ(found[1].end_lineno, 22);
 }
 
 TEST(Harvest, ExamplesOfUnselectedLanguagesAreDropped) {

@@ -176,7 +176,8 @@ std::map<std::string, std::unique_ptr<ExampleRunner>> FileExecutor::start_runner
 
 FileResult FileExecutor::report_file_error(const std::string& filepath,
                                            const std::exception& error) {
-  log::error("", file_error_message(filepath, error));
+  const bool complete = dynamic_cast<const DocumentError*>(&error) != nullptr;
+  log::error("", complete ? std::string(error.what()) : file_error_message(filepath, error));
   return FileResult{true, true, m_user_aborted.load(), !m_user_aborted.load()};
 }
 
@@ -187,7 +188,7 @@ FileResult FileExecutor::dry_run(std::vector<Example>& examples, const std::stri
     OptionStack::Scope scope(options, m_setup.language_options.at(example.language));
     parse_example(example, options, m_parsing.at(example.language), no_concerns);
   }
-  log::info("", "File " + filepath + ", " + std::to_string(examples.size()) + " examples.");
+  log::info("exec", "File " + filepath + ", " + std::to_string(examples.size()) + " examples.");
   return {};
 }
 
@@ -198,7 +199,7 @@ FileResult FileExecutor::run_file(const std::string& filepath) {
   try {
     examples = find_examples(filepath);
     if (examples.empty()) {
-      log::info("", "File " + filepath + ", no test found");
+      log::info("exec", "File " + filepath + ", no test found");
       return {};
     }
     if (m_setup.dry) return dry_run(examples, filepath);

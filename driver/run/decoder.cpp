@@ -47,11 +47,16 @@ std::size_t sequence_length(unsigned char lead) {
 /// Whether `byte` may follow `lead` as the second byte (Python's strict UTF-8 rules).
 bool valid_second(unsigned char lead, unsigned char byte) {
   switch (lead) {
-    case 0xE0: return byte >= 0xA0 && byte <= 0xBF;
-    case 0xED: return byte >= 0x80 && byte <= 0x9F;
-    case 0xF0: return byte >= 0x90 && byte <= 0xBF;
-    case 0xF4: return byte >= 0x80 && byte <= 0x8F;
-    default: return utf8::is_continuation(byte);
+    case 0xE0:
+      return byte >= 0xA0 && byte <= 0xBF;
+    case 0xED:
+      return byte >= 0x80 && byte <= 0x9F;
+    case 0xF0:
+      return byte >= 0x90 && byte <= 0xBF;
+    case 0xF4:
+      return byte >= 0x80 && byte <= 0x8F;
+    default:
+      return utf8::is_continuation(byte);
   }
 }
 
@@ -112,9 +117,9 @@ void Decoder::on_error(std::string& out, std::string_view bytes, std::size_t pos
   } else if (m_handler != "ignore") {
     std::string where = "byte " + hex_byte(static_cast<unsigned char>(bytes[pos])) +
                         " in position " + std::to_string(pos);
-    throw DecodeError(m_encoding, m_handler,
-                      "'" + m_encoding + "' codec can't decode " + where + ": " +
-                          std::string(reason));
+    throw DecodeError(
+        m_encoding, m_handler,
+        "'" + m_encoding + "' codec can't decode " + where + ": " + std::string(reason));
   }
 }
 
@@ -185,10 +190,10 @@ std::string Decoder::decode_iconv(std::string_view input, bool final) {
       break;
     }
     bool ascii = m_encoding == "ascii";
-    on_error(out, bytes, pos,
-             ascii ? "ordinal not in range(128)"
-                   : (error == EINVAL ? "incomplete multibyte sequence"
-                                      : "illegal multibyte sequence"));
+    on_error(
+        out, bytes, pos,
+        ascii ? "ordinal not in range(128)"
+              : (error == EINVAL ? "incomplete multibyte sequence" : "illegal multibyte sequence"));
     iconv(m_iconv->cd, nullptr, nullptr, nullptr, nullptr);
     ++pos;
   }

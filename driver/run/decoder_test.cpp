@@ -22,7 +22,8 @@ TEST(Decoder, StrictErrorsLikePython) {
     decoder.decode("ab\xff");
     FAIL() << "no error";
   } catch (const DecodeError& error) {
-    EXPECT_STREQ(error.what(), "'utf-8' codec can't decode byte 0xff in position 2: invalid start byte");
+    EXPECT_STREQ(error.what(),
+                 "'utf-8' codec can't decode byte 0xff in position 2: invalid start byte");
     EXPECT_EQ(error.encoding(), "utf-8");
     EXPECT_EQ(error.handler(), "strict");
   }
@@ -41,9 +42,14 @@ TEST(Decoder, StrictErrorsLikePython) {
 
 TEST(Decoder, RelaxedHandlers) {
   Decoder replace("utf-8:replace");
-  EXPECT_EQ(replace.decode("a\xff" "b\xc3(c"), "a\xef\xbf\xbd" "b\xef\xbf\xbd(c");
+  EXPECT_EQ(replace.decode("a\xff"
+                           "b\xc3(c"),
+            "a\xef\xbf\xbd"
+            "b\xef\xbf\xbd(c");
   Decoder ignore("utf-8:ignore");
-  EXPECT_EQ(ignore.decode("a\xff" "b"), "ab");
+  EXPECT_EQ(ignore.decode("a\xff"
+                          "b"),
+            "ab");
   Decoder ascii("ascii:replace");
   EXPECT_EQ(ascii.decode("a\xe9"), "a\xef\xbf\xbd");
 }

@@ -22,8 +22,7 @@ constexpr std::string_view k_unhandled_csi = "ABCDEFGHIZ`adefJKX@PLMgutn";
 /// DEC special graphics (the VT100 line-drawing set) for the characters 0x2B..0x7E.
 char32_t line_drawing(char32_t cp) {
   static constexpr std::u32string_view k_low = U"→←↑↓";  // '+' ',' '-' '.'
-  static constexpr std::u32string_view k_high =
-      U"◆▒␉␌␍␊°±␤␋┘┐┌└┼⎺⎻─⎼⎽├┤┴┬│≤≥π≠£·";  // '`' .. '~'
+  static constexpr std::u32string_view k_high = U"◆▒␉␌␍␊°±␤␋┘┐┌└┼⎺⎻─⎼⎽├┤┴┬│≤≥π≠£·";  // '`' .. '~'
   if (cp >= '+' && cp <= '.') return k_low[cp - '+'];
   if (cp == '0') return U'█';
   if (cp >= '`' && cp <= '~') return k_high[cp - '`'];
@@ -72,16 +71,26 @@ std::string EscFilter::filter(std::string_view text) {
     }
     char32_t cp = utf8::next(text, pos);
     switch (m_state) {
-      case State::ground: on_ground(cp, out); break;
-      case State::escape: on_escape(cp, out); break;
+      case State::ground:
+        on_ground(cp, out);
+        break;
+      case State::escape:
+        on_escape(cp, out);
+        break;
       case State::escape_charset:
         if (m_charset_slot == '(') m_g0_graphics = cp == '0';
         if (m_charset_slot == ')') m_g1_graphics = cp == '0';
         m_state = State::ground;
         break;
-      case State::escape_skip: m_state = State::ground; break;
-      case State::csi: on_csi(cp, out); break;
-      case State::string: on_string(cp); break;
+      case State::escape_skip:
+        m_state = State::ground;
+        break;
+      case State::csi:
+        on_csi(cp, out);
+        break;
+      case State::string:
+        on_string(cp);
+        break;
       case State::string_escape:
         if (cp == '\\') {
           m_state = State::ground;
@@ -143,13 +152,19 @@ void EscFilter::on_escape(char32_t cp, std::string& out) {
   if (interrupt_sequence(cp, out)) return;
   if (cp < 0x80) m_sequence += static_cast<char>(cp);
   switch (cp) {
-    case k_esc: m_sequence = "\x1b"; return;
-    case '[': m_state = State::csi; return;
+    case k_esc:
+      m_sequence = "\x1b";
+      return;
+    case '[':
+      m_state = State::csi;
+      return;
     case ']':
     case 'P':
     case 'X':
     case '^':
-    case '_': m_state = State::string; return;
+    case '_':
+      m_state = State::string;
+      return;
     case '(':
     case ')':
     case '*':
@@ -185,7 +200,8 @@ void EscFilter::finish_escape(char final_char) {
       m_g0_graphics = false;
       m_g1_graphics = true;
       break;
-    default: break;  // save cursor, keypad modes, string terminator...
+    default:
+      break;  // save cursor, keypad modes, string terminator...
   }
 }
 

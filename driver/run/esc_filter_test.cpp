@@ -33,8 +33,14 @@ TEST(EscFilter, FlagsCursorMovement) {
 }
 
 TEST(EscFilter, FlagsEraseInsertBackspaceAndIndex) {
-  for (std::string_view sequence : std::initializer_list<std::string_view>{"\x1b[2J", "\x1b[K", "\x1b[3@", "\x1b[2M", "\b", "\x1b" "D",
-                                    "\x1bM", "\x1b" "8", "\x1b[6n", "\x1b[8;24;80t", "\x1b[g"}) {
+  for (std::string_view sequence :
+       std::initializer_list<std::string_view>{"\x1b[2J", "\x1b[K", "\x1b[3@", "\x1b[2M", "\b",
+                                               "\x1b"
+                                               "D",
+                                               "\x1bM",
+                                               "\x1b"
+                                               "8",
+                                               "\x1b[6n", "\x1b[8;24;80t", "\x1b[g"}) {
     EscFilter filter;
     EXPECT_EQ(filter.filter("a" + std::string(sequence) + "b"), "ab") << sequence;
     EXPECT_TRUE(filter.seen_unhandled()) << sequence;
@@ -42,9 +48,14 @@ TEST(EscFilter, FlagsEraseInsertBackspaceAndIndex) {
 }
 
 TEST(EscFilter, SilentSequences) {
-  for (std::string_view sequence : std::initializer_list<std::string_view>{"\x1b[?2004h", "\x1b[1;24r", "\x1b" "7", "\x1b[s", "\x1b#8",
-                                    "\x07", "\x1b]2;title\x1b\\", std::string_view("\0", 1),
-                                    "\x7f", "\x1b=", "\xc2\x9b" "1m"}) {
+  for (std::string_view sequence :
+       std::initializer_list<std::string_view>{"\x1b[?2004h", "\x1b[1;24r",
+                                               "\x1b"
+                                               "7",
+                                               "\x1b[s", "\x1b#8", "\x07", "\x1b]2;title\x1b\\",
+                                               std::string_view("\0", 1), "\x7f", "\x1b=",
+                                               "\xc2\x9b"
+                                               "1m"}) {
     EscFilter filter;
     EXPECT_EQ(filter.filter("a" + std::string(sequence) + "b"), "ab") << sequence;
     EXPECT_FALSE(filter.seen_unhandled()) << sequence;
@@ -59,7 +70,9 @@ TEST(EscFilter, KeepsWhitespaceControls) {
 TEST(EscFilter, ControlsInsideASequenceAreExecuted) {
   EscFilter filter;
   EXPECT_EQ(filter.filter("a\x1b[3\n1mb"), "a\nb");
-  EXPECT_EQ(filter.filter("c\x1b[3\x18" "d"), "cd");  // CAN aborts the sequence
+  EXPECT_EQ(filter.filter("c\x1b[3\x18"
+                          "d"),
+            "cd");  // CAN aborts the sequence
 }
 
 TEST(EscFilter, LineDrawingWhenShiftedOut) {
@@ -70,9 +83,13 @@ TEST(EscFilter, LineDrawingWhenShiftedOut) {
 
 TEST(EscFilter, FullResetIsFlaggedOnlyAfterText) {
   EscFilter filter;
-  EXPECT_EQ(filter.filter("\x1b" "c"), "");
+  EXPECT_EQ(filter.filter("\x1b"
+                          "c"),
+            "");
   EXPECT_FALSE(filter.seen_unhandled());
-  EXPECT_EQ(filter.filter("text\x1b" "c"), "text");
+  EXPECT_EQ(filter.filter("text\x1b"
+                          "c"),
+            "text");
   EXPECT_TRUE(filter.seen_unhandled());
 }
 

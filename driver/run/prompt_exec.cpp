@@ -120,12 +120,14 @@ void PromptRunner::fail_wait(const OptionStack& options, Example* example, bool 
   if (!m_current.empty() || m_chunks.empty()) m_chunks.push_back(std::exchange(m_current, {}));
   std::string raw = joined(m_chunks);
   std::string got = collect_got(options, example);
-  std::string last = "\n\nLast 1000 bytes read:\n" + std::string(utf8::last_chars(raw, k_last_read));
+  std::string last =
+      "\n\nLast 1000 bytes read:\n" + std::string(utf8::last_chars(raw, k_last_read));
   if (eof) {
     throw InterpreterClosedError(
         "Interpreter closed unexpectedly.\nThis could happen because the example triggered a "
         "close/shutdown/exit action,\nthe interpreter was killed by someone else or because the "
-        "interpreter just crashed." + last,
+        "interpreter just crashed." +
+            last,
         got, raw);
   }
   if (input == nullptr) {

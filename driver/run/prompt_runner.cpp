@@ -65,13 +65,16 @@ std::string program_run_by_env(const std::vector<std::string>& argv) {
 std::string not_found_message(const std::string& cmd) {
   return "The command was not found or was not executable.\nThe full command line tried is as "
          "follows:\n" +
-         cmd + "\n\nThis could happen because you do not have it installed or\nit is not in the PATH.";
+         cmd +
+         "\n\nThis could happen because you do not have it installed or\nit is not in the PATH.";
 }
 
 PromptRunner::PromptRunner(RunnerConfig config, std::string_view ps1, std::string_view any_prompt)
     : m_config(std::move(config)), m_ps1(ps1), m_any_prompt(any_prompt) {}
 
-PromptRunner::~PromptRunner() { shutdown(); }
+PromptRunner::~PromptRunner() {
+  shutdown();
+}
 
 void PromptRunner::initialize(const OptionStack& options) {
   try {
@@ -85,9 +88,13 @@ void PromptRunner::initialize(const OptionStack& options) {
   }
 }
 
-std::vector<std::string> PromptRunner::flavors() const { return {language()}; }
+std::vector<std::string> PromptRunner::flavors() const {
+  return {language()};
+}
 
-double PromptRunner::prompt_wait_limit(const OptionStack&, double left) const { return left; }
+double PromptRunner::prompt_wait_limit(const OptionStack&, double left) const {
+  return left;
+}
 
 void PromptRunner::on_geometry_change(const OptionStack&, IntPair) {}
 
@@ -130,8 +137,7 @@ std::string PromptRunner::build_cmd(std::string_view default_template,
   return expand_shebang(shebang, tokens);
 }
 
-std::vector<std::string> PromptRunner::environment(const SpawnSettings& settings,
-                                                   IntPair geometry,
+std::vector<std::string> PromptRunner::environment(const SpawnSettings& settings, IntPair geometry,
                                                    const OptionStack& options) const {
   std::vector<std::string> added = {"LINES=" + std::to_string(geometry.first),
                                     "COLUMNS=" + std::to_string(geometry.second),
@@ -198,7 +204,7 @@ void PromptRunner::ensure_running() const {
 
 std::string PromptRunner::run(Example& example, const OptionStack& options) {
   ensure_running();
-  IntPair wanted = run_options::geometry(options);
+  IntPair wanted = run_options::geometry(options, m_spawn_geometry);
   if (wanted == m_geometry) return run_example(example, options);
   set_geometry(options, wanted, true);
   std::string got;

@@ -72,8 +72,7 @@ PromptStream::Found PromptStream::take(Outcome outcome, std::size_t index, std::
   return found;
 }
 
-PromptStream::Found PromptStream::expect(const std::vector<const Regex*>& regexes,
-                                         double timeout) {
+PromptStream::Found PromptStream::expect(const std::vector<const Regex*>& regexes, double timeout) {
   double deadline = now() + timeout;
   std::size_t from = 0;
   while (true) {

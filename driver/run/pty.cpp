@@ -1,6 +1,5 @@
 #include "driver/run/pty.hpp"
 
-#include <dirent.h>
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/ioctl.h>
@@ -10,37 +9,19 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <csignal>
-#include <cstdlib>
 #include <cstring>
+
+#include "driver/run/sessions.hpp"
 
 namespace bx {
 
 namespace {
 
-constexpr std::size_t k_registry_size = 1024;
-/// Process groups of the live interpreters; lock-free so that a signal path can read it.
-std::atomic<pid_t> g_live_groups[k_registry_size];
-
 constexpr double k_kill_wait = 2.0;
 constexpr int k_write_stall_ms = 10000;
-
-void register_group(pid_t pid) {
-  for (auto& slot : g_live_groups) {
-    pid_t expected = 0;
-    if (slot.compare_exchange_strong(expected, pid)) return;
-  }
-}
-
-void unregister_group(pid_t pid) {
-  for (auto& slot : g_live_groups) {
-    pid_t expected = pid;
-    if (slot.compare_exchange_strong(expected, 0)) return;
-  }
-}
 
 double now() {
   using namespace std::chrono;
@@ -94,35 +75,6 @@ std::vector<char*> c_strings(const std::vector<std::string>& strings) {
   int error = errno;
   [[maybe_unused]] auto written = ::write(error_pipe, &error, sizeof(error));
   _exit(127);
-}
-
-/// Kills every process of session `sid` but its leader (e.g. background jobs of a shell).
-void kill_session(pid_t sid) noexcept {
-  killpg(sid, SIGKILL);
-  DIR* proc = opendir("/proc");
-  if (proc == nullptr) return;
-  while (dirent* entry = readdir(proc)) {
-    char* end = nullptr;
-    long pid = std::strtol(entry->d_name, &end, 10);
-    if (pid <= 0 || *end != '\0' || pid == sid) continue;
-    char path[64];
-    std::snprintf(path, sizeof(path), "/proc/%ld/stat", pid);
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) continue;
-    char stat[512];
-    ssize_t n = ::read(fd, stat, sizeof(stat) - 1);
-    close(fd);
-    if (n <= 0) continue;
-    stat[n] = '\0';
-    const char* after = std::strrchr(stat, ')');
-    char state = 0;
-    long ppid = 0, pgrp = 0, session = 0;
-    if (after && std::sscanf(after + 1, " %c %ld %ld %ld", &state, &ppid, &pgrp, &session) == 4 &&
-        session == sid) {
-      kill(static_cast<pid_t>(pid), SIGKILL);
-    }
-  }
-  closedir(proc);
 }
 
 }  // namespace
@@ -200,12 +152,14 @@ PtyProcess::PtyProcess(const PtySpawnRequest& request) {
     close_master();
     throw SpawnError(request.argv[0] + ": " + std::strerror(error), error);
   }
-  register_group(m_pid);
+  sessions::add(m_pid);
   m_pidfd = static_cast<int>(syscall(SYS_pidfd_open, m_pid, 0));
   fcntl(m_master, F_SETFL, fcntl(m_master, F_GETFL) | O_NONBLOCK);
 }
 
-PtyProcess::~PtyProcess() { terminate(); }
+PtyProcess::~PtyProcess() {
+  terminate();
+}
 
 bool PtyProcess::write(std::string_view data) {
   while (!data.empty() && m_master >= 0) {
@@ -319,24 +273,16 @@ bool PtyProcess::terminate(double grace_seconds) noexcept {
     exited = wait_exit(k_kill_wait);
   }
   if (!exited) return false;
-  kill_session(m_pid);  // the leader is a zombie until reaped: its id cannot be reused yet
+  sessions::kill_members(
+      m_pid);  // the leader is a zombie until reaped: its id cannot be reused yet
   int status = 0;
   while (waitpid(m_pid, &status, 0) < 0 && errno == EINTR) {
   }
   m_reaped = true;
-  unregister_group(m_pid);
+  sessions::remove(m_pid);
   if (m_pidfd >= 0) close(m_pidfd);
   m_pidfd = -1;
   return true;
-}
-
-void kill_all_interpreters() noexcept {
-  for (auto& slot : g_live_groups) {
-    pid_t pid = slot.load();
-    if (pid <= 0) continue;
-    killpg(pid, SIGKILL);
-    kill(pid, SIGKILL);
-  }
 }
 
 }  // namespace bx

@@ -48,8 +48,8 @@ class PythonRunner final : public PromptRunner {
     settings.initial_prompt = ">>> ";
     // Python 3.13+ would otherwise use its own line editor that echoes what is typed.
     settings.env_update = {"PYTHON_BASIC_REPL=1"};
-    settings.version_cmd = build_cmd("%e %p %a", shebang_tokens("/usr/bin/env", program,
-                                                                {"--version"}));
+    settings.version_cmd =
+        build_cmd("%e %p %a", shebang_tokens("/usr/bin/env", program, {"--version"}));
     spawn_interpreter(build_cmd("%e %p %a", shebang_tokens("/usr/bin/env", program, {"-i"})),
                       options, settings);
     exec_hidden(k_set_prompts, options);

@@ -72,8 +72,7 @@ TEST_F(PythonRunnerTest, PrettyPrintFollowsTheGeometry) {
             "[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, "
             "23, 24]\n");
   EXPECT_EQ(run("list(range(25))\n"), narrow);
-  EXPECT_EQ(run("import os; os.get_terminal_size().columns\n",
-                {{"geometry", IntPair{24, 60}}}),
+  EXPECT_EQ(run("import os; os.get_terminal_size().columns\n", {{"geometry", IntPair{24, 60}}}),
             "60\n");
   EXPECT_EQ(run("[_byexample_sys, _byexample_pprint, __byexample_pretty_print] and 1\n"), "1\n");
 }
@@ -84,11 +83,12 @@ TEST_F(PythonRunnerTest, TimeoutThenRecovery) {
     run("print('before'); import time; time.sleep(30)\n", {{"timeout", 0.3}});
     FAIL() << "no timeout";
   } catch (const TimeoutError& error) {
-    EXPECT_EQ(std::string(error.what()).rfind(
-                  "Prompt not found: the code is taking too long to finish or there is a syntax "
-                  "error.\n\nLast 1000 bytes read:\nbefore\r\n",
-                  0),
-              0u)
+    EXPECT_EQ(
+        std::string(error.what())
+            .rfind("Prompt not found: the code is taking too long to finish or there is a syntax "
+                   "error.\n\nLast 1000 bytes read:\nbefore\r\n",
+                   0),
+        0u)
         << error.what();
     EXPECT_EQ(error.output, "before\n");
     EXPECT_EQ(error.raw_output, "before\r\n");
@@ -101,9 +101,9 @@ TEST_F(PythonRunnerTest, TimeoutThenRecovery) {
 }
 
 TEST_F(PythonRunnerTest, BudgetIsSharedByAllTheLines) {
-  EXPECT_THROW(run("import time\ntime.sleep(0.2)\ntime.sleep(0.2)\ntime.sleep(0.2)\n",
-                   {{"timeout", 0.5}}),
-               TimeoutError);
+  EXPECT_THROW(
+      run("import time\ntime.sleep(0.2)\ntime.sleep(0.2)\ntime.sleep(0.2)\n", {{"timeout", 0.5}}),
+      TimeoutError);
   Example example;
   EXPECT_TRUE(m_runner->cancel(example, m_options));
 }
@@ -118,16 +118,27 @@ TEST_F(PythonRunnerTest, TypesInputs) {
 
 TEST_F(PythonRunnerTest, InputPrefixNotFound) {
   Example example;
-  example.source = "print('nothing')\n";
+  example.source = "input('other: ')\n";
   example.inputs = {{"name: ", regex_escape("name: "), "john"}};
   OptionStack::Scope scope(m_options, {{"timeout", 0.3}});
   try {
     m_runner->run(example, m_options);
     FAIL() << "no timeout";
   } catch (const TimeoutError& error) {
+    EXPECT_EQ(std::string(error.what()),
+              "The text before typing 'john' was not found. Expected 'name: ' but found "
+              "'other:\n'");
     EXPECT_EQ(error.input_text, "john");
     EXPECT_EQ(error.input_prefix, "name: ");
   }
+  EXPECT_TRUE(m_runner->cancel(example, m_options));
+}
+
+TEST_F(PythonRunnerTest, PromptBeforeThePrefixLeavesTheInputUntyped) {
+  Example example;
+  example.source = "print('nothing')\n";
+  example.inputs = {{"name: ", regex_escape("name: "), "john"}};
+  EXPECT_EQ(m_runner->run(example, m_options), "nothing\n");
 }
 
 TEST_F(PythonRunnerTest, EscapeSequencesAreFilteredWithANote) {

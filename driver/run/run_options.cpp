@@ -6,7 +6,6 @@ namespace {
 
 constexpr double k_default_timeout = 2.0;
 constexpr double k_default_silence = 0.2;
-constexpr IntPair k_default_geometry = {24, 80};
 
 }  // namespace
 
@@ -41,16 +40,20 @@ std::vector<std::string> list(const OptionStack& options, std::string_view key) 
   return {};
 }
 
-double timeout(const OptionStack& options) { return number(options, "timeout", k_default_timeout); }
+double timeout(const OptionStack& options) {
+  return number(options, "timeout", k_default_timeout);
+}
 
-TermMode term(const OptionStack& options) { return parse_term_mode(text(options, "term", "dumb")); }
+TermMode term(const OptionStack& options) {
+  return parse_term_mode(text(options, "term", "dumb"));
+}
 
-IntPair geometry(const OptionStack& options) {
+IntPair geometry(const OptionStack& options, IntPair fallback) {
   const OptionValue* value = options.find("geometry");
   if (value != nullptr) {
     if (const auto* pair = std::get_if<IntPair>(value)) return *pair;
   }
-  return k_default_geometry;
+  return fallback;
 }
 
 std::optional<double> stop_on_silence(const OptionStack& options) {

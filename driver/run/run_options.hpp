@@ -21,8 +21,8 @@ std::vector<std::string> list(const OptionStack& options, std::string_view key);
 double timeout(const OptionStack& options);
 /// +term (default dumb).
 TermMode term(const OptionStack& options);
-/// +geometry as (rows, cols) (default 24x80).
-IntPair geometry(const OptionStack& options);
+/// +geometry as (rows, cols), `fallback` when not set.
+IntPair geometry(const OptionStack& options, IntPair fallback = {24, 80});
 /// +stop-on-silence: the seconds, or nothing when off (a bare `true` means 0.2 s).
 std::optional<double> stop_on_silence(const OptionStack& options);
 

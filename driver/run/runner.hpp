@@ -14,11 +14,11 @@ namespace bx {
 
 /// What a runner needs from the command line (the `-x-*` flags and friends, §6.1).
 struct RunnerConfig {
-  std::string flavor;            ///< the -l name that selected it ("python3", "shell")
-  double dfl_timeout = 8.0;      ///< -x-dfl-timeout
-  double delaybeforesend = 0.0;  ///< -x-delaybeforesend
-  double delayafterprompt = 0.0; ///< -x-delayafterprompt
-  bool turn_echo_off = true;     ///< -x-turn-echo-off
+  std::string flavor;             ///< the -l name that selected it ("python3", "shell")
+  double dfl_timeout = 8.0;       ///< -x-dfl-timeout
+  double delaybeforesend = 0.0;   ///< -x-delaybeforesend
+  double delayafterprompt = 0.0;  ///< -x-delayafterprompt
+  bool turn_echo_off = true;      ///< -x-turn-echo-off
   bool turn_echo_off_on_spawn = true;
   /// -x-shebang templates by language name (or flavour).
   std::map<std::string, std::string> shebangs;

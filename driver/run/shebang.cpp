@@ -13,7 +13,9 @@ bool is_identifier_start(char c) {
   return std::isalpha(static_cast<unsigned char>(c)) != 0 || c == '_';
 }
 
-bool is_identifier(char c) { return is_identifier_start(c) || std::isdigit(static_cast<unsigned char>(c)); }
+bool is_identifier(char c) {
+  return is_identifier_start(c) || std::isdigit(static_cast<unsigned char>(c));
+}
 
 std::string quoted_value(const ShebangValue& value) {
   if (const auto* text = std::get_if<std::string>(&value)) return shell_quote(*text);

@@ -27,9 +27,8 @@ const std::map<std::string, ShellCommand, std::less<>>& shells() {
 }
 
 /// v11: variables of the user's session that would change the prompts or page the output.
-const std::vector<std::string> k_launcher = {"/usr/bin/env", "-u", "PS1",  "-u",    "PS2",
-                                             "-u",           "PAGER", "-u", "LESS", "-u",
-                                             "PROMPT_COMMAND"};
+const std::vector<std::string> k_launcher = {
+    "/usr/bin/env", "-u", "PS1", "-u", "PS2", "-u", "PAGER", "-u", "LESS", "-u", "PROMPT_COMMAND"};
 
 // Each sentinel is split in two quoted strings: a shell that echoes the line does not show
 // the prompt before it is set.

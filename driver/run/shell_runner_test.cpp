@@ -1,9 +1,9 @@
 #include <dirent.h>
+#include <gtest/gtest.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <fstream>
-#include <gtest/gtest.h>
 #include <string>
 
 #include "driver/model/errors.hpp"
@@ -25,12 +25,14 @@ bool running(const std::string& cmdline) {
   DIR* proc = opendir("/proc");
   bool found = false;
   while (dirent* entry = readdir(proc)) {
+    if (std::atoi(entry->d_name) <= 0) continue;
     std::ifstream file(std::string("/proc/") + entry->d_name + "/cmdline");
     std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
     std::ifstream stat(std::string("/proc/") + entry->d_name + "/stat");
     std::string status((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
     auto paren = status.rfind(')');
-    bool zombie = paren != std::string::npos && paren + 2 < status.size() && status[paren + 2] == 'Z';
+    bool zombie =
+        paren != std::string::npos && paren + 2 < status.size() && status[paren + 2] == 'Z';
     if (text == cmdline && !zombie) found = true;
   }
   closedir(proc);
@@ -108,8 +110,8 @@ TEST_F(ShellRunnerTest, TimeoutThenRecovery) {
 TEST_F(ShellRunnerTest, StopOnSilence) {
   start();
   auto begin = std::chrono::steady_clock::now();
-  EXPECT_EQ(run("echo start; sleep 30\n", {{"stop_on_silence", 0.2},
-                                            {"stop_signal", std::string("interrupt")}}),
+  EXPECT_EQ(run("echo start; sleep 30\n",
+                {{"stop_on_silence", 0.2}, {"stop_signal", std::string("interrupt")}}),
             "start\n");
   double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
   EXPECT_LT(elapsed, 1.0);
@@ -153,8 +155,14 @@ TEST_F(ShellRunnerTest, BackgroundJobsDieWithTheShell) {
   start();
   run("sleep 1234 >/dev/null 2>&1 &\n", {{"norm_ws", true}});
   run("( sleep 1235 & ) >/dev/null 2>&1\n");
-  std::string sleep1 = std::string("sleep\0" "1234\0", 11);
-  std::string sleep2 = std::string("sleep\0" "1235\0", 11);
+  std::string sleep1 = std::string(
+      "sleep\0"
+      "1234\0",
+      11);
+  std::string sleep2 = std::string(
+      "sleep\0"
+      "1235\0",
+      11);
   EXPECT_TRUE(running(sleep1));
   EXPECT_TRUE(running(sleep2));
   m_runner->shutdown();

@@ -98,7 +98,9 @@ Terminal::Terminal(int rows, int cols) : m_screen(rows, cols) {}
 
 Terminal::~Terminal() = default;
 
-void Terminal::resize(int rows, int cols) { m_screen.resize(rows, cols); }
+void Terminal::resize(int rows, int cols) {
+  m_screen.resize(rows, cols);
+}
 
 std::string Terminal::ansi(std::string_view text) {
   m_screen.feed(text);
@@ -107,8 +109,7 @@ std::string Terminal::ansi(std::string_view text) {
   return got;
 }
 
-std::vector<std::string> Terminal::filter_echo(const std::vector<std::string>& chunks,
-                                               bool crlf) {
+std::vector<std::string> Terminal::filter_echo(const std::vector<std::string>& chunks, bool crlf) {
   if (!m_echo_screen) m_echo_screen = std::make_unique<VtScreen>(k_echo_rows, k_echo_cols);
   for (const auto& chunk : chunks) {
     m_echo_screen->feed(k_echo_cookie);

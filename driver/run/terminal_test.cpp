@@ -7,7 +7,8 @@ namespace {
 
 TEST(DumbTerminal, WhitespaceProcessing) {
   // The example of docs/advanced/terminal-emulation.md.
-  EXPECT_EQ(dumb_chunk("\tfoo\tbar\r\nbaz\tsaz    \rtaz\r\n"), "        foo     bar\nbaz     saz\ntaz\n");
+  EXPECT_EQ(dumb_chunk("\tfoo\tbar\r\nbaz\tsaz    \rtaz\r\n"),
+            "        foo     bar\nbaz     saz\ntaz\n");
   EXPECT_EQ(dumb_chunk("abc\rX"), "abc\nX");
   EXPECT_EQ(dumb_chunk("x \xc2\xa0\xe3\x80\x80\r\n"), "x\n");
   EXPECT_EQ(dumb_chunk("é\tx"), "é       x");
@@ -93,8 +94,7 @@ TEST(EchoFiltering, DumbConvertsLoneNewlines) {
 
 TEST(EchoFiltering, AnsiUsesTheRealGeometryAfterwards) {
   Terminal terminal(24, 5);
-  EXPECT_EQ(terminal.process({"echo 1234567\r\n1234567\r\n"}, TermMode::ansi, true),
-            "12345\n67\n");
+  EXPECT_EQ(terminal.process({"echo 1234567\r\n1234567\r\n"}, TermMode::ansi, true), "12345\n67\n");
 }
 
 TEST(EchoFiltering, DeletesRealOutputWhenThereIsNoEcho) {

@@ -25,8 +25,10 @@ char32_t next(std::string_view text, std::size_t& pos) {
   unsigned char lead = byte(pos);
   std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
   if (pos + length > text.size()) length = 1;  // truncated input: take the byte as is
-  char32_t cp = length == 1 ? lead : length == 2 ? (lead & 0x1F) : length == 3 ? (lead & 0x0F)
-                                                                               : (lead & 0x07);
+  char32_t cp = length == 1   ? lead
+                : length == 2 ? (lead & 0x1F)
+                : length == 3 ? (lead & 0x0F)
+                              : (lead & 0x07);
   for (std::size_t i = 1; i < length; ++i) cp = (cp << 6) | (byte(pos + i) & 0x3F);
   pos += length;
   return cp;

@@ -23,6 +23,8 @@ std::string_view rstrip(std::string_view text);
 std::string_view last_chars(std::string_view text, std::size_t count);
 
 /// Whether `byte` continues a multi-byte UTF-8 sequence.
-inline bool is_continuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
+inline bool is_continuation(unsigned char byte) {
+  return (byte & 0xC0) == 0x80;
+}
 
 }  // namespace bx::utf8

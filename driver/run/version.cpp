@@ -86,8 +86,8 @@ void log_version(std::string_view logger, std::string_view title, const std::str
     auto version = query_version(cmd, timeout);
     log::info(logger, std::string(title) + "'s version: " + format_version(version));
   } catch (const std::exception& error) {
-    std::string message = "Failed to obtain " + std::string(title) + "'s version (" +
-                          error.what() + ").\nExecuted command: " + cmd;
+    std::string message = "Failed to obtain " + std::string(title) + "'s version (" + error.what() +
+                          ").\nExecuted command: " + cmd;
     if (const auto* failure = dynamic_cast<const VersionFailure*>(&error)) {
       std::string read = failure->output.substr(0, k_shown_output);
       if (failure->output.size() > k_shown_output) read += "[...(truncated)]";

@@ -30,7 +30,7 @@ VtScreen::VtScreen(int rows, int cols) : m_rows(rows), m_cols(cols) {
   vterm_output_set_callback(m_vt, &discard_output, nullptr);
   m_screen = vterm_obtain_screen(m_vt);
   static const VTermScreenCallbacks k_callbacks = {&on_damage, nullptr, nullptr, nullptr,
-                                                   nullptr, nullptr, nullptr, nullptr};
+                                                   nullptr,    nullptr, nullptr, nullptr};
   vterm_screen_set_callbacks(m_screen, &k_callbacks, &m_used_rows);
   vterm_screen_set_damage_merge(m_screen, VTERM_DAMAGE_SCREEN);
   vterm_screen_reset(m_screen, 1);
@@ -38,7 +38,9 @@ VtScreen::VtScreen(int rows, int cols) : m_rows(rows), m_cols(cols) {
   m_used_rows = 0;
 }
 
-VtScreen::~VtScreen() { vterm_free(m_vt); }
+VtScreen::~VtScreen() {
+  vterm_free(m_vt);
+}
 
 void VtScreen::feed(std::string_view text) {
   if (!text.empty()) vterm_input_write(m_vt, text.data(), text.size());

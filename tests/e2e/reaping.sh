@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# No interpreter, and nothing an interpreter started, survives the driver: at the end of a
+# file, after a timeout, on SIGTERM and on Ctrl-C (SIGINT twice).
+#   reaping.sh BYEXAMPLE
+set -u
+bx=$(realpath "$1")
+work=$(mktemp -d)
+trap 'pkill -f "sleep 3[0-9][0-9]\.4242" 2>/dev/null; rm -rf "$work"' EXIT
+cd "$work" || exit 1
+failures=0
+
+survivors() { pgrep -f "sleep $1" || true; }
+check_none() {  # $1 = marker, $2 = situation
+  sleep 0.3
+  if [ -n "$(survivors "$1")" ]; then
+    echo "FAIL: processes survived $2:"
+    pgrep -af "sleep $1"
+    failures=$((failures + 1))
+  else
+    echo "ok: nothing survived $2"
+  fi
+}
+
+cat >end.md <<'DOC'
+```shell
+$ sleep 301.4242 &
+[<job>] <pid>
+
+$ (sleep 302.4242 &) ; echo detached
+detached
+```
+DOC
+"$bx" -l shell --pretty none end.md >/dev/null
+check_none '30[12]\.4242' "the end of a file"
+
+cat >timeout.md <<'DOC'
+```shell
+$ sleep 303.4242     # byexample: +timeout=0.3
+```
+DOC
+"$bx" -l shell --pretty none -x-not-recover-timeout timeout.md >/dev/null
+[ $? = 2 ] || { echo "FAIL: the timeout did not abort the file"; failures=$((failures + 1)); }
+check_none '303\.4242' "an unrecovered timeout"
+
+cat >slow.md <<'DOC'
+```shell
+$ sleep 304.4242 & sleep 305.4242     # byexample: +timeout=60
+```
+DOC
+for signals in TERM "INT INT"; do
+  "$bx" -l shell --pretty none slow.md >/dev/null &
+  driver=$!
+  for _ in $(seq 50); do [ -n "$(survivors '305\.4242')" ] && break; sleep 0.1; done
+  if [ -z "$(survivors '305\.4242')" ]; then
+    echo "FAIL: the example never started"
+    failures=$((failures + 1))
+  fi
+  for signal in $signals; do kill -s "$signal" "$driver"; sleep 0.2; done
+  wait "$driver"
+  check_none '30[45]\.4242' "SIG${signals// /+SIG}"
+done
+exit $((failures > 0))
