@@ -93,7 +93,7 @@ WorkerSetup make_worker_setup(const CommandLine& cl, bool colors) {
   setup.runner.turn_echo_off = cl.turn_echo_off;
   setup.runner.turn_echo_off_on_spawn = cl.turn_echo_off_on_spawn;
   setup.runner.shebangs = cl.shebangs;
-  setup.runner.encoding = cl.encoding;
+  setup.runner.encoding = cl.encoding + ":" + cl.encoding_errors;
   setup.clipboard = ClipboardSettings{cl.capture_env_vars, cl.min_rcount, cl.dfl_timeout};
   setup.reporter = ReporterSettings{colors, cl.verbosity};
   setup.differ = ExampleDifferSettings{cl.difftool, cl.min_rcount, cl.dfl_timeout};

@@ -160,7 +160,7 @@ std::map<std::string, std::unique_ptr<ExampleRunner>> FileExecutor::start_runner
     config.flavor = m_setup.languages.at(example.language);
     auto runner = make_runner(example.language, config);
     OptionStack::Scope scope(options, m_setup.language_options.at(example.language));
-    log::info("exec", "Initializing " + runner->display_name());
+    log::info("exec." + example.language, "Initializing " + runner->display_name());
     try {
       runner->initialize(options);
     } catch (...) {
@@ -220,7 +220,7 @@ FileResult FileExecutor::run_file(const std::string& filepath) {
   }
   m_concerns.notify(&Concern::finish, run.outcome);
   for (auto& [language, runner] : runners) {
-    log::info("exec", "Shutting down " + runner->display_name());
+    log::info("exec." + language, "Shutting down " + runner->display_name());
     runner->shutdown();
   }
   const FileOutcome& o = run.outcome;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "driver/run/decoder.hpp"
 #include "driver/util/log.hpp"
 #include "driver/util/output.hpp"
 
@@ -140,6 +141,16 @@ void ConsoleReporter::crashed(Example& example, const std::exception& error) {
       text += fmt::format("{} This is the last output obtained:\n>>{}<<\n", colored("-", "cyan", c),
                           got);
     }
+  } else if (const auto* decoding = dynamic_cast<const DecodeError*>(&error)) {
+    text += fmt::format(
+        "{} The output of the example could not be decoded as '{}'.\n"
+        "The current setting is '--encoding={}:{}'.\n"
+        "Try a different one with '--encoding' from the command line.\n"
+        "If the encoding is correct, try to use a more relaxed error handler\n"
+        "like 'replace' or 'ignore'.\n"
+        "If it helps, this is the decoding error we got:\n{}\n",
+        colored("-", "cyan", c), decoding->encoding(), decoding->encoding(), decoding->handler(),
+        decoding->what());
   } else {
     text += fmt::format("Exception: {}\n", error.what());
   }
