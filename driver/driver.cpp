@@ -71,6 +71,7 @@ int report_no_files(const FileList& list) {
 }  // namespace
 
 int driver_main(int argc, char** argv) {
+  if (answer_completion_request()) return k_exit_ok;
   CommandLine cl;
   try {
     cl = parse_command_line(argc, argv);
@@ -81,6 +82,10 @@ int driver_main(int argc, char** argv) {
   Output& out = Output::stdout_writer();
   if (cl.help || cl.advanced_help) {
     out.write(help_text(cl.program, cl.advanced_help));
+    return k_exit_ok;
+  }
+  if (!cl.autocomplete.empty()) {
+    out.write(bash_completion_script(cl.program));
     return k_exit_ok;
   }
   if (cl.version) {

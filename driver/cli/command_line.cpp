@@ -184,6 +184,7 @@ void declare(CLI::App& app, CommandLine& cl, RawFlags& raw) {
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   app.add_option("--x-turn-echo-off", raw.turn_echo_off);
   app.add_option("--x-turn-echo-off-on-spawn", raw.turn_echo_off_on_spawn);
+  app.add_option("--x-autocomplete", cl.autocomplete)->check(CLI::IsMember({"bash"}));
 }
 
 void validate(CommandLine& cl, const RawFlags& raw) {
@@ -247,7 +248,7 @@ CommandLine parse_command_line(int argc, char** argv) {
   } catch (const CLI::ParseError& error) {
     throw UsageError(error.what());
   }
-  if (cl.help || cl.advanced_help || cl.version) return cl;
+  if (cl.help || cl.advanced_help || cl.version || !cl.autocomplete.empty()) return cl;
   validate(cl, raw);
   if (cl.languages.empty()) {
     throw UsageError("the following arguments are required: -l/--language/--languages");

@@ -42,6 +42,7 @@ struct CommandLine {
   std::map<std::string, std::string> log_masks;  ///< prefix -> level name
   bool turn_echo_off = true;
   bool turn_echo_off_on_spawn = true;
+  std::string autocomplete;  ///< -x-autocomplete <shell>: print the completion script
 };
 
 /// Parses argv (after @file expansion). Throws UsageError with argparse's message
@@ -55,6 +56,11 @@ std::vector<std::string> expand_argument_files(const std::vector<std::string>& a
 std::string usage_text(const std::string& program, bool advanced);
 /// The full help (-h) or with the advanced options (-xh).
 std::string help_text(const std::string& program, bool advanced);
+/// The script printed by `-x-autocomplete bash`.
+std::string bash_completion_script(const std::string& program);
+/// Answers a shell completion request (when $_ARGCOMPLETE is set) on file descriptor 8;
+/// returns false when the process was not started for completion.
+bool answer_completion_request();
 /// The -V text.
 std::string version_text(const std::string& program);
 

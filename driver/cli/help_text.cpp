@@ -158,15 +158,36 @@ std::string help_text(const std::string& program, bool advanced) {
 }
 
 std::string version_text(const std::string& program) {
-  return program + " " BYEXAMPLE_VERSION " (C++ " + std::to_string(__cplusplus / 100) +
-         ") - GNU GPLv3\n\n"
-         "Write snippets of code in C++, Python, Ruby, and others as documentation and\n"
-         "execute them as regression tests.\n\n"
-         "Copyright (C) Di Paola Martin - https://byexamples.github.io\n\n"
-         "This program is free software: you can redistribute it and/or modify\n"
-         "it under the terms of the GNU General Public License as published by\n"
-         "the Free Software Foundation, either version 3 of the License, or\n"
-         "(at your option) any later version.\n";
+  return program + " " BYEXAMPLE_VERSION
+                   " (Python byexample compatible, C++20) - GNU GPLv3\n\n"
+                   "Write snippets of code in C++, Python, Ruby, and others as documentation and\n"
+                   "execute them as regression tests.\n\n"
+                   "Dependencies: PCRE2, libvterm, CLI11, fmt\n\n"
+                   "Copyright (C) Di Paola Martin - https://byexamples.github.io\n"
+                   "This program is free software: you can redistribute it and/or modify\n"
+                   "it under the terms of the GNU General Public License as published by\n"
+                   "the Free Software Foundation, either version 3 of the License, or\n"
+                   "(at your option) any later version.\n";
+}
+
+std::string bash_completion_script(const std::string& program) {
+  // The argcomplete protocol (spec §6.5): bash calls the driver itself with _ARGCOMPLETE set
+  // and reads the candidates from file descriptor 8, separated by vertical tabs.
+  return "_python_argcomplete() {\n"
+         "    local IFS=$'\\013'\n"
+         "    local SHELL_PID=$$\n"
+         "    COMPREPLY=( $(IFS=\"$IFS\" \\\n"
+         "    COMP_LINE=\"$COMP_LINE\" \\\n"
+         "    COMP_POINT=\"$COMP_POINT\" \\\n"
+         "    _ARGCOMPLETE=1 \\\n"
+         "    _BYEXAMPLE_ARGCOMPLETE_SHELL_PID=$SHELL_PID \\\n"
+         "    \"$1\" 8>&1 9>&2 1>/dev/null 2>/dev/null) )\n"
+         "    if [[ $? != 0 ]]; then\n"
+         "        unset COMPREPLY\n"
+         "    fi\n"
+         "}\n"
+         "complete -o nospace -o bashdefault -F _python_argcomplete " +
+         program + "\n";
 }
 
 }  // namespace bx
