@@ -19,16 +19,6 @@ constexpr std::size_t k_max_sequence = 64;
 /// and positioning, erase, insert/delete, tab stops, restore cursor, resize, reports.
 constexpr std::string_view k_unhandled_csi = "ABCDEFGHIZ`adefJKX@PLMgutn";
 
-/// DEC special graphics (the VT100 line-drawing set) for the characters 0x2B..0x7E.
-char32_t line_drawing(char32_t cp) {
-  static constexpr std::u32string_view k_low = U"→←↑↓";  // '+' ',' '-' '.'
-  static constexpr std::u32string_view k_high = U"◆▒␉␌␍␊°±␤␋┘┐┌└┼⎺⎻─⎼⎽├┤┴┬│≤≥π≠£·";  // '`' .. '~'
-  if (cp >= '+' && cp <= '.') return k_low[cp - '+'];
-  if (cp == '0') return U'█';
-  if (cp >= '`' && cp <= '~') return k_high[cp - '`'];
-  return cp;
-}
-
 std::string printable(std::string_view sequence) {
   std::string out;
   for (char c : sequence) {
@@ -56,7 +46,7 @@ std::string EscFilter::filter(std::string_view text) {
   out.reserve(text.size());
   std::size_t pos = 0;
   while (pos < text.size()) {
-    if (m_state == State::ground && !(m_shifted_out ? m_g1_graphics : m_g0_graphics)) {
+    if (m_state == State::ground) {
       std::size_t start = pos;
       while (pos < text.size()) {
         auto c = static_cast<unsigned char>(text[pos]);
@@ -76,11 +66,6 @@ std::string EscFilter::filter(std::string_view text) {
         break;
       case State::escape:
         on_escape(cp, out);
-        break;
-      case State::escape_charset:
-        if (m_charset_slot == '(') m_g0_graphics = cp == '0';
-        if (m_charset_slot == ')') m_g1_graphics = cp == '0';
-        m_state = State::ground;
         break;
       case State::escape_skip:
         m_state = State::ground;
@@ -114,8 +99,6 @@ void EscFilter::on_ground(char32_t cp, std::string& out) {
   } else if (cp == 0x08) {
     m_sequence = "\x08";
     flag();
-  } else if (cp == 0x0E || cp == 0x0F) {
-    m_shifted_out = cp == 0x0E;
   } else if (cp == 0x9B) {
     m_sequence = "\x1b[";
     m_state = State::csi;
@@ -131,7 +114,6 @@ void EscFilter::on_ground(char32_t cp, std::string& out) {
 }
 
 void EscFilter::draw(char32_t cp, std::string& out) {
-  if (m_shifted_out ? m_g1_graphics : m_g0_graphics) cp = line_drawing(cp);
   utf8::append(out, cp);
   m_drawn = true;
 }
@@ -165,19 +147,10 @@ void EscFilter::on_escape(char32_t cp, std::string& out) {
     case '_':
       m_state = State::string;
       return;
-    case '(':
-    case ')':
-    case '*':
-    case '+':
-    case '-':
-    case '.':
-    case '/':
-      m_charset_slot = static_cast<char>(cp);
-      m_state = State::escape_charset;
-      return;
     default:
       if (cp >= 0x20 && cp <= 0x2F) {
-        m_state = State::escape_skip;  // other intermediates: one more character ends it
+        // Intermediates, e.g. the character set designations: one more character ends it.
+        m_state = State::escape_skip;
       } else {
         finish_escape(cp < 0x80 ? static_cast<char>(cp) : '\0');
       }
@@ -196,9 +169,6 @@ void EscFilter::finish_escape(char final_char) {
       break;
     case 'c':  // full reset: what was drawn would be erased
       if (m_drawn) flag();
-      m_shifted_out = false;
-      m_g0_graphics = false;
-      m_g1_graphics = true;
       break;
     default:
       break;  // save cursor, keypad modes, string terminator...

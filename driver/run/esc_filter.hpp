@@ -1,6 +1,8 @@
 // The v11 read-time filter of the dumb terminal (spec §3.1.1): strips escape and control
 // sequences from the decoded interpreter output, keeping its parser state across reads so
-// that a sequence split between two reads is still recognised.
+// that a sequence split between two reads is still recognised. As the reference's UTF-8
+// stream, it ignores the character set shifts (SO, SI, ESC ( 0): binary output that
+// contains them must not turn the next prompt into line-drawing characters.
 #pragma once
 
 #include <cstddef>
@@ -24,7 +26,7 @@ class EscFilter {
   void clear_seen();
 
  private:
-  enum class State { ground, escape, escape_charset, escape_skip, csi, string, string_escape };
+  enum class State { ground, escape, escape_skip, csi, string, string_escape };
 
   void on_ground(char32_t cp, std::string& out);
   void on_escape(char32_t cp, std::string& out);
@@ -38,12 +40,8 @@ class EscFilter {
   void draw(char32_t cp, std::string& out);
 
   State m_state = State::ground;
-  std::string m_sequence;   ///< the sequence being parsed, for the unhandled list
-  char m_charset_slot = 0;  ///< '(' or ')' while designating a character set
-  bool m_shifted_out = false;
-  bool m_g0_graphics = false;
-  bool m_g1_graphics = true;
-  bool m_drawn = false;  ///< text was drawn since clear_seen(): a reset then loses it
+  std::string m_sequence;  ///< the sequence being parsed, for the unhandled list
+  bool m_drawn = false;    ///< text was drawn since clear_seen(): a reset then loses it
   std::vector<std::string> m_unhandled;
 };
 

@@ -73,7 +73,9 @@ PromptRunner::PromptRunner(RunnerConfig config, std::string_view ps1, std::strin
     : m_config(std::move(config)), m_ps1(ps1), m_any_prompt(any_prompt) {}
 
 PromptRunner::~PromptRunner() {
-  shutdown();
+  // No virtual calls from here (the runner is half destroyed): end it without logging; the
+  // pty destructor terminates the process.
+  if (m_stream) m_stream->pty().write("\x04");
 }
 
 void PromptRunner::initialize(const OptionStack& options) {
@@ -124,17 +126,18 @@ ShebangTokens PromptRunner::shebang_tokens(ShebangValue launcher, std::string pr
           {"w", directory}};
 }
 
-std::string PromptRunner::build_cmd(std::string_view default_template,
-                                    const ShebangTokens& tokens) const {
-  std::string shebang(default_template);
+const std::string* PromptRunner::custom_shebang() const {
   for (const auto& key : {m_config.flavor, language()}) {
     auto it = m_config.shebangs.find(key);
-    if (!key.empty() && it != m_config.shebangs.end()) {
-      shebang = it->second;
-      break;
-    }
+    if (!key.empty() && it != m_config.shebangs.end()) return &it->second;
   }
-  return expand_shebang(shebang, tokens);
+  return nullptr;
+}
+
+std::string PromptRunner::build_cmd(std::string_view default_template,
+                                    const ShebangTokens& tokens) const {
+  const std::string* custom = custom_shebang();
+  return expand_shebang(custom ? std::string_view(*custom) : default_template, tokens);
 }
 
 std::vector<std::string> PromptRunner::environment(const SpawnSettings& settings, IntPair geometry,
@@ -159,7 +162,9 @@ void PromptRunner::check_command(const std::vector<std::string>& argv, const std
                                  const std::vector<std::string>& env) const {
   std::string path = env_value(env, "PATH");
   if (argv.empty() || find_executable(argv[0], path).empty()) throw Error(not_found_message(cmd));
-  if (basename(argv[0]) != k_environment_launcher) return;
+  // Our own `/usr/bin/env <program>` names the interpreter: a missing one is reported as
+  // such. A -x-shebang runs as written, and what it prints when it fails is the report.
+  if (custom_shebang() != nullptr || basename(argv[0]) != k_environment_launcher) return;
   std::string program = program_run_by_env(argv);
   if (!program.empty() && find_executable(program, path).empty()) {
     throw Error(not_found_message(cmd));

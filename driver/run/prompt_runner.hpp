@@ -102,6 +102,8 @@ class PromptRunner : public ExampleRunner {
   void send_line(std::string_view line);
   std::vector<std::string> environment(const SpawnSettings& settings, IntPair geometry,
                                        const OptionStack& options) const;
+  /// The -x-shebang given for the flavour or the language, if any.
+  const std::string* custom_shebang() const;
   void check_command(const std::vector<std::string>& argv, const std::string& cmd,
                      const std::vector<std::string>& env) const;
 

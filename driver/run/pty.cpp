@@ -77,6 +77,16 @@ std::vector<char*> c_strings(const std::vector<std::string>& strings) {
   _exit(127);
 }
 
+/// The errno the child reports when its exec failed, 0 when the program started.
+int exec_error(int pipe_fd) {
+  int error = 0;
+  ssize_t n;
+  do {
+    n = ::read(pipe_fd, &error, sizeof(error));
+  } while (n < 0 && errno == EINTR);
+  return n == sizeof(error) ? error : 0;
+}
+
 }  // namespace
 
 std::string find_executable(const std::string& program, std::string_view path) {
@@ -104,49 +114,24 @@ PtyProcess::PtyProcess(const PtySpawnRequest& request) {
   if (request.argv.empty()) throw SpawnError("empty command line", EINVAL);
   std::string path = find_executable(request.argv[0], env_value(request.env, "PATH"));
   if (path.empty()) throw SpawnError(request.argv[0] + ": command not found", ENOENT);
-
-  m_master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
-  char name[128];
-  if (m_master < 0 || grantpt(m_master) != 0 || unlockpt(m_master) != 0 ||
-      ptsname_r(m_master, name, sizeof(name)) != 0) {
-    int error = errno;
-    close_master();
-    throw SpawnError(std::string("cannot open a pseudo-terminal: ") + std::strerror(error), error);
-  }
-  int slave = open(name, O_RDWR | O_NOCTTY | O_CLOEXEC);
+  int slave = open_terminal(request);
   int pipe_fds[2] = {-1, -1};
-  if (slave < 0 || pipe2(pipe_fds, O_CLOEXEC) != 0) {
+  if (pipe2(pipe_fds, O_CLOEXEC) != 0) {
     int error = errno;
-    if (slave >= 0) close(slave);
+    close(slave);
     close_master();
-    throw SpawnError(std::string("cannot set up the terminal: ") + std::strerror(error), error);
+    throw SpawnError(std::string("cannot create a pipe: ") + std::strerror(error), error);
   }
-  termios attributes{};
-  tcgetattr(slave, &attributes);
-  if (!request.echo) attributes.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-  tcsetattr(slave, TCSANOW, &attributes);
-  winsize size{static_cast<unsigned short>(request.rows), static_cast<unsigned short>(request.cols),
-               0, 0};
-  ioctl(slave, TIOCSWINSZ, &size);
-
   std::vector<char*> argv = c_strings(request.argv);
   std::vector<char*> envp = c_strings(request.env);
   m_pid = fork();
   if (m_pid == 0) exec_child(slave, path.c_str(), argv.data(), envp.data(), pipe_fds[1]);
-  int fork_error = errno;
+  int error = m_pid < 0 ? errno : 0;
   close(slave);
   close(pipe_fds[1]);
-  int exec_error = 0;
-  if (m_pid > 0) {
-    ssize_t n;
-    do {
-      n = ::read(pipe_fds[0], &exec_error, sizeof(exec_error));
-    } while (n < 0 && errno == EINTR);
-    if (n != sizeof(exec_error)) exec_error = 0;
-  }
+  if (m_pid > 0) error = exec_error(pipe_fds[0]);
   close(pipe_fds[0]);
-  if (m_pid < 0 || exec_error != 0) {
-    int error = m_pid < 0 ? fork_error : exec_error;
+  if (error != 0) {
     if (m_pid > 0) waitpid(m_pid, nullptr, 0);
     m_pid = -1;
     close_master();
@@ -155,6 +140,29 @@ PtyProcess::PtyProcess(const PtySpawnRequest& request) {
   sessions::add(m_pid);
   m_pidfd = static_cast<int>(syscall(SYS_pidfd_open, m_pid, 0));
   fcntl(m_master, F_SETFL, fcntl(m_master, F_GETFL) | O_NONBLOCK);
+}
+
+int PtyProcess::open_terminal(const PtySpawnRequest& request) {
+  m_master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
+  char name[128];
+  int slave = -1;
+  if (m_master >= 0 && grantpt(m_master) == 0 && unlockpt(m_master) == 0 &&
+      ptsname_r(m_master, name, sizeof(name)) == 0) {
+    slave = open(name, O_RDWR | O_NOCTTY | O_CLOEXEC);
+  }
+  if (slave < 0) {
+    int error = errno;
+    close_master();
+    throw SpawnError(std::string("cannot open a pseudo-terminal: ") + std::strerror(error), error);
+  }
+  termios attributes{};
+  tcgetattr(slave, &attributes);
+  if (!request.echo) attributes.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+  tcsetattr(slave, TCSANOW, &attributes);
+  winsize size{static_cast<unsigned short>(request.rows), static_cast<unsigned short>(request.cols),
+               0, 0};
+  ioctl(slave, TIOCSWINSZ, &size);
+  return slave;
 }
 
 PtyProcess::~PtyProcess() {

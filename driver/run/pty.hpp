@@ -65,6 +65,8 @@ class PtyProcess {
   bool terminate(double grace_seconds = 0.5) noexcept;
 
  private:
+  /// Opens the pty pair (close-on-exec) with the size and echo wanted; returns the slave.
+  int open_terminal(const PtySpawnRequest& request);
   bool wait_exit(double timeout) noexcept;
   void close_master() noexcept;
 

@@ -131,7 +131,7 @@ TEST(PtyProcess, GeometryAndResize) {
 
 TEST(PtyProcess, OwnSessionWithControllingTerminal) {
   PtyProcess sh(request({"sh"}));
-  sh.write("echo \"$$ $(ps -o sid= -p $$) $(tty)\"\n");
+  sh.write("echo \"$$ $(cut -d' ' -f6 /proc/$$/stat) $(tty)\"\n");
   std::string out = read_until(sh, "/dev/pts/");
   std::string pid = std::to_string(sh.pid());
   EXPECT_NE(out.find(pid + " " + pid + " /dev/pts/"), std::string::npos) << out;

@@ -21,7 +21,7 @@ RunnerConfig shell_config() {
 }
 
 /// Whether a process is running with exactly this command line.
-bool running(const std::string& cmdline) {
+bool running_now(const std::string& cmdline) {
   DIR* proc = opendir("/proc");
   bool found = false;
   while (dirent* entry = readdir(proc)) {
@@ -37,6 +37,13 @@ bool running(const std::string& cmdline) {
   }
   closedir(proc);
   return found;
+}
+
+/// Whether `running_now` becomes `expected` within two seconds (processes start and die
+/// asynchronously).
+bool becomes(const std::string& cmdline, bool expected) {
+  for (int i = 0; i < 200 && running_now(cmdline) != expected; ++i) usleep(10000);
+  return running_now(cmdline) == expected;
 }
 
 class ShellRunnerTest : public ::testing::Test {
@@ -163,11 +170,11 @@ TEST_F(ShellRunnerTest, BackgroundJobsDieWithTheShell) {
       "sleep\0"
       "1235\0",
       11);
-  EXPECT_TRUE(running(sleep1));
-  EXPECT_TRUE(running(sleep2));
+  EXPECT_TRUE(becomes(sleep1, true));
+  EXPECT_TRUE(becomes(sleep2, true));
   m_runner->shutdown();
-  EXPECT_FALSE(running(sleep1));
-  EXPECT_FALSE(running(sleep2));
+  EXPECT_TRUE(becomes(sleep1, false));
+  EXPECT_TRUE(becomes(sleep2, false));
 }
 
 TEST_F(ShellRunnerTest, Dash) {
@@ -175,6 +182,13 @@ TEST_F(ShellRunnerTest, Dash) {
   EXPECT_EQ(run("echo $0\n"), "dash\n");
   EXPECT_EQ(run("x=5\n"), "\n");
   EXPECT_EQ(run("echo $((x + 1))\n"), "6\n");
+}
+
+TEST_F(ShellRunnerTest, DelayAfterPromptCollectsLateOutput) {
+  RunnerConfig config = shell_config();
+  config.delayafterprompt = 0.5;
+  start({{"shell", std::string("dash")}}, config);
+  EXPECT_EQ(run("{ sleep 0.1; echo late; } &\n"), "late\n");
 }
 
 TEST_F(ShellRunnerTest, Sh) {
