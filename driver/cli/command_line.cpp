@@ -20,6 +20,31 @@ const std::map<std::string, std::string> k_short_to_long = {{"-l", "--languages"
                                                             {"-o", "--options"},
                                                             {"-m", "--modules"}};
 
+/// Options that take a value, with the name argparse uses in its messages.
+const std::map<std::string, std::string> k_valued_options = {
+    {"-l", "-l/--language/--languages"}, {"--language", "-l/--language/--languages"},
+    {"--languages", "-l/--language/--languages"}, {"--timeout", "--timeout"},
+    {"-j", "-j/--jobs"}, {"--jobs", "-j/--jobs"}, {"-d", "-d/--diff"}, {"--diff", "-d/--diff"},
+    {"--difftool", "--difftool"}, {"-o", "-o/--options"}, {"--options", "-o/--options"},
+    {"-m", "-m/--modules"}, {"--modules", "-m/--modules"}, {"--encoding", "--encoding"},
+    {"--show-failures", "--show-failures"}, {"--pretty", "--pretty"},
+    {"--capture-env-var", "--capture-env-var/--capture-env-vars"},
+    {"--capture-env-vars", "--capture-env-var/--capture-env-vars"}};
+
+/// argparse never takes a flag-looking word ("-foo", but not "-5") as an option's value.
+void reject_flag_as_value(const std::vector<std::string>& args) {
+  for (std::size_t i = 0; i + 1 <= args.size(); ++i) {
+    if (args[i] == "--") return;
+    auto it = k_valued_options.find(args[i]);
+    if (it == k_valued_options.end()) continue;
+    const bool missing = i + 1 == args.size() ||
+                         (args[i + 1].size() > 1 && args[i + 1][0] == '-' &&
+                          !std::isdigit(static_cast<unsigned char>(args[i + 1][1])) &&
+                          args[i + 1][1] != '.');
+    if (missing) throw UsageError("argument " + it->second + ": expected one argument");
+  }
+}
+
 /// byexample's single-dash long flags (`-x-shebang`, `-xh`) become CLI11 long flags, and
 /// `-o=value` becomes `--options=value` so that a value starting with '-' stays a value.
 std::vector<std::string> normalise_flags(const std::vector<std::string>& args) {
@@ -237,7 +262,9 @@ CommandLine parse_command_line(int argc, char** argv) {
     cl.program = program.substr(program.find_last_of('/') + 1);
   }
   std::vector<std::string> args(argv + std::min(argc, 1), argv + argc);
-  args = normalise_flags(expand_argument_files(args));
+  args = expand_argument_files(args);
+  reject_flag_as_value(args);
+  args = normalise_flags(args);
 
   CLI::App app;
   RawFlags raw;

@@ -51,6 +51,14 @@ TEST(CommandLine, OptionsValueMayStartWithADashWhenAttached) {
   EXPECT_EQ(attached.options, "-warn-tab");
 }
 
+TEST(CommandLine, FlagLookingValueIsMissingValue) {
+  EXPECT_EQ(usage_error({"-l", "python", "-o", "-warn-tab", "a.md"}),
+            "argument -o/--options: expected one argument");
+  EXPECT_EQ(usage_error({"-l", "python", "a.md", "--timeout"}),
+            "argument --timeout: expected one argument");
+  EXPECT_DOUBLE_EQ(parse({"-l", "python", "--timeout", "-1", "a.md"}).timeout, -1.0);
+}
+
 TEST(CommandLine, SingleDashAdvancedFlags) {
   CommandLine cl =
       parse({"-l", "python", "-x-shebang", "python:/usr/bin/env python3 -i", "-x-dfl-timeout", "3",

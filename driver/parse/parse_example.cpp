@@ -64,7 +64,7 @@ void warn_tabs(const Example& example, OptionStack& options) {
   log::warn("parser",
             "The source code has a tab character that may interfere with the "
             "interpreter/runner.\nYou can remove the tab or disable this warning with "
-            "'-warn-tab'.\n" +
+            "'-warn-tab'.\n\n" +
                 indent_snippet(example.snippet));
 }
 
