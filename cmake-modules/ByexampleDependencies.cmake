@@ -36,6 +36,12 @@ if(NOT fmt_FOUND)
 endif()
 add_library(dep::fmt ALIAS fmt::fmt)
 
+find_package(nlohmann_json CONFIG QUIET)
+if(NOT nlohmann_json_FOUND)
+  byexample_missing("nlohmann-json" "nlohmann-json3-dev")
+endif()
+add_library(dep::json ALIAS nlohmann_json::nlohmann_json)
+
 if(BYEXAMPLE_TESTS)
   find_package(GTest CONFIG QUIET)
   if(NOT GTest_FOUND)

@@ -5,12 +5,16 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string>
 
 #include "driver/cli/command_line.hpp"
 #include "driver/cli/setup.hpp"
 #include "driver/find/file_list.hpp"
+#include "driver/jobs/discover.hpp"
 #include "driver/jobs/scheduler.hpp"
+#include "driver/report/junit.hpp"
+#include "driver/report/tap.hpp"
 #include "driver/model/errors.hpp"
 #include "driver/util/log.hpp"
 #include "driver/util/output.hpp"
@@ -68,6 +72,19 @@ int report_no_files(const FileList& list) {
   return k_exit_error;
 }
 
+/// Runs the files with the reports the command line asked for.
+int run_files(const CommandLine& cl, const std::vector<std::string>& files, WorkerSetup& setup) {
+  std::optional<TapWriter> tap;
+  JunitWriter junit;
+  if (cl.tap) setup.sinks.push_back(&tap.emplace());
+  if (!cl.junit.empty()) setup.sinks.push_back(&junit);
+  const bool fail_fast = std::get<bool>(setup.global_options.at("fail_fast"));
+  int status = run_jobs(files, setup, ScheduleSettings{cl.jobs, fail_fast, cl.tap});
+  if (tap) tap->finish();
+  if (!cl.junit.empty()) junit.write(cl.junit);
+  return status;
+}
+
 }  // namespace
 
 int driver_main(int argc, char** argv) {
@@ -92,8 +109,9 @@ int driver_main(int argc, char** argv) {
     out.write(version_text(cl.program));
     return k_exit_ok;
   }
-  out.set_colors(use_colors(cl));
+  out.set_colors(use_colors(cl) && !cl.tap);
   configure_logging(cl);
+  if (cl.tap) log::set_line_prefix("# ");  // log lines become TAP comments
 
   try {
     WorkerSetup setup = make_worker_setup(cl, out.colors());
@@ -102,10 +120,12 @@ int driver_main(int argc, char** argv) {
       return k_exit_error;  // byexample leaves through its error path here (§5.8)
     }
     FileList list = expand_file_list(cl.files, cl.skip);
+    if (cl.discover) {
+      out.write(discover_examples(list.files, setup));
+      return k_exit_ok;
+    }
     if (list.files.empty()) return report_no_files(list);
-    const bool fail_fast = setup.global_options.count("fail_fast") &&
-                           std::get<bool>(setup.global_options.at("fail_fast"));
-    return run_jobs(list.files, setup, ScheduleSettings{cl.jobs, fail_fast});
+    return run_files(cl, list.files, setup);
   } catch (const std::exception& error) {
     std::string message = error.what();
     if (!log::enabled("", log::Level::info))

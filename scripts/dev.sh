@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(g++ cmake ninja-build pkg-config libpcre2-dev libcli11-dev libfmt-dev libvterm-dev
+packages=(g++ cmake ninja-build pkg-config libpcre2-dev libcli11-dev libfmt-dev libvterm-dev nlohmann-json3-dev
           libgtest-dev libgmock-dev meson python3 bash ksh bsdextrautils clang-format)
 missing=()
 for package in "${packages[@]}"; do

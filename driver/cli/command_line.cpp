@@ -172,6 +172,9 @@ void declare(CLI::App& app, CommandLine& cl, RawFlags& raw) {
   app.add_option("--timeout", cl.timeout);
   app.add_option("-j,--jobs", raw.jobs);
   app.add_flag("--dry", cl.dry);
+  app.add_flag("--discover", cl.discover);
+  app.add_flag("--tap", cl.tap);
+  app.add_option("--junit", cl.junit);
   app.add_option("--skip", cl.skip)
       ->expected(1, -1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);

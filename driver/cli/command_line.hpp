@@ -42,7 +42,10 @@ struct CommandLine {
   std::map<std::string, std::string> log_masks;  ///< prefix -> level name
   bool turn_echo_off = true;
   bool turn_echo_off_on_spawn = true;
-  std::string autocomplete;  ///< -x-autocomplete <shell>: print the completion script
+  std::string autocomplete;
+  bool discover = false;  ///< --discover: list the examples per file as JSON, run nothing
+  bool tap = false;       ///< --tap: TAP version 13 instead of the console report
+  std::string junit;      ///< --junit FILE  ///< -x-autocomplete <shell>: print the completion script
 };
 
 /// Parses argv (after @file expansion). Throws UsageError with argparse's message

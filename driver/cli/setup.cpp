@@ -101,6 +101,7 @@ WorkerSetup make_worker_setup(const CommandLine& cl, bool colors) {
   setup.dry = cl.dry;
   setup.quiet = cl.quiet;
   setup.not_recover_timeout = cl.not_recover_timeout;
+  setup.tap = cl.tap;
   return setup;
 }
 

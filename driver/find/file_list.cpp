@@ -73,6 +73,13 @@ std::vector<std::string> recursion_bases(const std::string& head) {
 std::set<std::string> expand_to_files(const std::vector<std::string>& patterns) {
   std::set<std::string> files;
   for (const std::string& pattern : patterns) {
+    // A path that exists is taken as it is: file names may hold glob or brace characters
+    // ("notes [draft].md"), e.g. when the shell or a build tool already expanded them.
+    std::error_code no_such_file;
+    if (std::filesystem::is_regular_file(pattern, no_such_file)) {
+      files.insert(pattern);
+      continue;
+    }
     for (const std::string& expanded : brace_expand(pattern)) {
       for (std::string& path : glob_expand(expanded)) {
         std::error_code ignored;

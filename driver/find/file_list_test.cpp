@@ -124,6 +124,12 @@ TEST_F(FileListTest, MissingPathsDisappearAndDuplicatesAreRemoved) {
   EXPECT_EQ(list.given, 1u);
 }
 
+TEST_F(FileListTest, ExistingPathsWithGlobCharactersAreTakenLiterally) {
+  touch("notes [draft]; {v1}.md", "x");
+  FileList list = expand_file_list({m_dir + "/notes [draft]; {v1}.md"}, {});
+  EXPECT_EQ(list.files, in_dir({"notes [draft]; {v1}.md"}));
+}
+
 TEST_F(FileListTest, SkippedFilesAreSubtracted) {
   FileList list = expand_file_list({m_dir + "/*.py"}, {m_dir + "/foo{1..2}.py"});
   EXPECT_EQ(list.files, in_dir({"bar1.py"}));

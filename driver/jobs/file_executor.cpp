@@ -139,7 +139,10 @@ FileExecutor::FileExecutor(const WorkerSetup& setup, const std::atomic<bool>& us
   }
   m_concerns.add(std::make_unique<ClipboardConcern>(m_clipboard, setup.clipboard));
   m_concerns.add(std::make_unique<ConditionalConcern>(m_clipboard));
-  if (!setup.quiet) m_concerns.add(std::make_unique<ConsoleReporter>(setup.reporter));
+  if (!setup.quiet && !setup.tap) {
+    m_concerns.add(std::make_unique<ConsoleReporter>(setup.reporter));
+  }
+  if (!setup.sinks.empty()) m_concerns.add(std::make_unique<OutcomeConcern>(setup.sinks));
 }
 
 FileExecutor::~FileExecutor() = default;
@@ -163,6 +166,10 @@ std::map<std::string, std::unique_ptr<ExampleRunner>> FileExecutor::start_runner
     log::info("exec." + example.language, "Initializing " + runner->display_name());
     try {
       runner->initialize(options);
+    } catch (const InterpreterMissing&) {
+      runner->shutdown();
+      for (auto& [language, started] : runners) started->shutdown();
+      throw;
     } catch (...) {
       runner->shutdown();
       log::warn("exec", "Initialization of " + runner->display_name() + " failed.");
@@ -179,6 +186,16 @@ FileResult FileExecutor::report_file_error(const std::string& filepath,
   const bool complete = dynamic_cast<const DocumentError*>(&error) != nullptr;
   log::error("", complete ? std::string(error.what()) : file_error_message(filepath, error));
   return FileResult{true, true, m_user_aborted.load(), !m_user_aborted.load()};
+}
+
+FileResult FileExecutor::skip_file(const std::string& filepath,
+                                   const InterpreterMissing& missing) {
+  std::string reason = "the interpreter '" + missing.program() + "' is not installed";
+  log::warn("", "Skipping " + filepath + ": " + reason + ".");
+  for (OutcomeSink* sink : m_setup.sinks) sink->file_skipped(filepath, reason);
+  FileResult result;
+  result.skipped = true;
+  return result;
 }
 
 FileResult FileExecutor::dry_run(std::vector<Example>& examples, const std::string& filepath) {
@@ -204,6 +221,8 @@ FileResult FileExecutor::run_file(const std::string& filepath) {
     }
     if (m_setup.dry) return dry_run(examples, filepath);
     runners = start_runners(examples, options);
+  } catch (const InterpreterMissing& missing) {
+    return skip_file(filepath, missing);
   } catch (const std::exception& error) {
     return report_file_error(filepath, error);
   }
@@ -224,7 +243,9 @@ FileResult FileExecutor::run_file(const std::string& filepath) {
     runner->shutdown();
   }
   const FileOutcome& o = run.outcome;
-  return FileResult{o.failed, o.crashed || o.broken || o.timedout, o.user_aborted, false};
+  FileResult result{o.failed, o.crashed || o.broken || o.timedout, o.user_aborted, false};
+  result.ran = true;
+  return result;
 }
 
 }  // namespace bx

@@ -32,6 +32,7 @@ class FileExecutor {
   std::map<std::string, std::unique_ptr<ExampleRunner>> start_runners(
       const std::vector<Example>& examples, OptionStack& options);
   FileResult dry_run(std::vector<Example>& examples, const std::string& filepath);
+  FileResult skip_file(const std::string& filepath, const InterpreterMissing& missing);
   FileResult report_file_error(const std::string& filepath, const std::exception& error);
 
   const WorkerSetup& m_setup;

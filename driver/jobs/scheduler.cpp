@@ -19,9 +19,13 @@ namespace bx {
 
 namespace {
 
-int status_of(const FileResult& result) {
+constexpr int k_exit_skipped = 77;
+
+int status_of(const FileResult& result, bool tap) {
   if (result.error) return 3;
-  if (result.aborted || result.user_aborted) return 2;
+  if (result.user_aborted) return 2;
+  if (tap) return 0;
+  if (result.aborted) return 2;
   return result.failed ? 1 : 0;
 }
 
@@ -147,16 +151,21 @@ int run_jobs(const std::vector<std::string>& files, const WorkerSetup& setup,
   }
 
   int status = 0;
+  bool any_ran = false;
+  bool any_skipped = false;
   FileResult result;
   while (queue.next_result(result, workers_alive)) {
     if (user_aborted) result.user_aborted = true;
-    status = std::max(status, status_of(result));
+    any_ran = any_ran || result.ran;
+    any_skipped = any_skipped || result.skipped;
+    status = std::max(status, status_of(result, settings.tap));
     if (((result.failed || result.aborted) && settings.fail_fast) || result.user_aborted ||
         result.error) {
       queue.stop();
     }
   }
   for (auto& thread : threads) thread.join();
+  if (status == 0 && any_skipped && !any_ran) return k_exit_skipped;
   return status;
 }
 

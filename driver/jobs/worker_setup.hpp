@@ -8,6 +8,7 @@
 #include "driver/concern/clipboard.hpp"
 #include "driver/model/options.hpp"
 #include "driver/report/example_differ.hpp"
+#include "driver/report/outcomes.hpp"
 #include "driver/report/reporter.hpp"
 #include "driver/run/runner.hpp"
 
@@ -28,6 +29,9 @@ struct WorkerSetup {
   bool dry = false;
   bool quiet = false;
   bool not_recover_timeout = false;
+  bool tap = false;  ///< the console report is replaced by TAP
+  /// Machine-readable reports (TAP, JUnit), shared by every worker.
+  std::vector<OutcomeSink*> sinks;
 };
 
 /// The per-file result sent back to the main thread (spec §8.4).
@@ -36,6 +40,9 @@ struct FileResult {
   bool aborted = false;
   bool user_aborted = false;
   bool error = false;
+  /// Nothing ran: an interpreter the file needs is not installed (exit 77, issue 5/6).
+  bool skipped = false;
+  bool ran = false;  ///< at least one example was run or checked
 };
 
 }  // namespace bx

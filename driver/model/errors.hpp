@@ -30,6 +30,18 @@ class Error : public std::runtime_error {
   ErrorContext m_where;
 };
 
+/// The interpreter a document needs is not installed: the document is skipped (exit 77
+/// when nothing else ran) instead of being an error.
+class InterpreterMissing : public Error {
+ public:
+  InterpreterMissing(const std::string& message, std::string program)
+      : Error(message), m_program(std::move(program)) {}
+  const std::string& program() const { return m_program; }
+
+ private:
+  std::string m_program;
+};
+
 /// A command-line usage error (exit code 2, printed with the usage on stderr).
 class UsageError : public std::runtime_error {
  public:

@@ -167,7 +167,7 @@ void PromptRunner::check_command(const std::vector<std::string>& argv, const std
   if (custom_shebang() != nullptr || basename(argv[0]) != k_environment_launcher) return;
   std::string program = program_run_by_env(argv);
   if (!program.empty() && find_executable(program, path).empty()) {
-    throw Error(not_found_message(cmd));
+    throw InterpreterMissing(not_found_message(cmd), program);
   }
 }
 

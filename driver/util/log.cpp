@@ -11,6 +11,7 @@ namespace {
 
 /// logger prefix ("" is the root "byexample") -> level. Written once by configure().
 std::map<std::string, Level, std::less<>> g_levels = {{"", Level::note}};
+std::string g_line_prefix;
 
 Level effective_level(std::string_view name) {
   // The longest configured prefix that is `name` itself or a dotted ancestor of it.
@@ -99,11 +100,24 @@ std::string marker(std::string_view name, Level level) {
   return colored(text, color_of(level), Output::stdout_writer().colors());
 }
 
+void set_line_prefix(std::string prefix) { g_line_prefix = std::move(prefix); }
+
 void write(std::string_view name, Level level, std::string_view message) {
   if (!enabled(name, level)) return;
-  std::string line = marker(name, level) + " " + std::string(message);
-  if (line.empty() || line.back() != '\n') line += '\n';
-  Output::stdout_writer().write(line);
+  std::string record = marker(name, level) + " " + std::string(message);
+  if (record.back() != '\n') record += '\n';
+  if (g_line_prefix.empty()) {
+    Output::stdout_writer().write(record);
+    return;
+  }
+  std::string prefixed;
+  std::size_t begin = 0;
+  while (begin < record.size()) {
+    std::size_t end = record.find('\n', begin);
+    prefixed += g_line_prefix + record.substr(begin, end - begin + 1);
+    begin = end + 1;
+  }
+  Output::stdout_writer().write(prefixed);
 }
 
 }  // namespace bx::log

@@ -23,6 +23,9 @@ enum class Level : int {
 /// overrides (prefix without "byexample." -> level). Call once before any worker starts.
 void configure(int verbosity, bool quiet, const std::map<std::string, Level>& masks = {});
 
+/// Prefixes every line of every record (e.g. "# " to keep TAP output valid).
+void set_line_prefix(std::string prefix);
+
 /// Parses a level name (case-insensitive); false if unknown.
 bool parse_level(std::string_view name, Level& level);
 

@@ -4,7 +4,8 @@
 #
 #   run_case.sh BYEXAMPLE CASE_DIR
 #
-# CASE_DIR holds `cmd` (the byexample arguments, one shell line), `expected.out` (stdout and
+# CASE_DIR holds `cmd` (the command line, one shell line run from the copy, with `byexample`
+# on PATH and also as .bin/byexample), `expected.out` (stdout and
 # stderr, with "ran in <n> seconds" written as "ran in X seconds") and `expected.rc`.
 # With UPDATE=1 the expectations are rewritten from the actual run (review the diff!).
 set -u
@@ -18,8 +19,7 @@ mkdir -p .bin
 ln -s "$bx" .bin/byexample
 export PATH="$work/.bin:$PATH"
 
-args=$(cat cmd)
-actual=$(eval "byexample $args" 2>&1)
+actual=$(eval "$(cat cmd)" 2>&1)
 rc=$?
 actual=$(printf '%s\n' "$actual" | sed -E 's/ran in [0-9]+\.[0-9]+ seconds/ran in X seconds/')
 
