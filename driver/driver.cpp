@@ -12,6 +12,7 @@
 #include "driver/cli/setup.hpp"
 #include "driver/find/file_list.hpp"
 #include "driver/jobs/discover.hpp"
+#include "driver/jobs/job_mode.hpp"
 #include "driver/jobs/scheduler.hpp"
 #include "driver/report/junit.hpp"
 #include "driver/report/tap.hpp"
@@ -79,7 +80,9 @@ int run_files(const CommandLine& cl, const std::vector<std::string>& files, Work
   if (cl.tap) setup.sinks.push_back(&tap.emplace());
   if (!cl.junit.empty()) setup.sinks.push_back(&junit);
   const bool fail_fast = std::get<bool>(setup.global_options.at("fail_fast"));
-  int status = run_jobs(files, setup, ScheduleSettings{cl.jobs, fail_fast, cl.tap});
+  JobMode mode = decide_job_mode(cl.jobs, process_environment);
+  if (!mode.reason.empty()) log::info("exec", mode.reason);
+  int status = run_jobs(files, setup, ScheduleSettings{mode.jobs, fail_fast, cl.tap});
   if (tap) tap->finish();
   if (!cl.junit.empty()) junit.write(cl.junit);
   return status;
