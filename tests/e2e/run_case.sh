@@ -18,6 +18,8 @@ cd "$work" || exit 1
 mkdir -p .bin
 ln -s "$bx" .bin/byexample
 export PATH="$work/.bin:$PATH"
+# The cases set these themselves when they test the single-job mode.
+unset BYEXAMPLE_BUILD_TOOL BYEXAMPLE_JOBS MESON_TEST_ITERATION CTEST_INTERACTIVE_DEBUG_MODE MAKEFLAGS
 
 actual=$(eval "$(cat cmd)" 2>&1)
 rc=$?
