@@ -17,23 +17,27 @@ import time
 
 
 def run_driver(driver, args, cwd):
-    """Runs the driver once; returns (seconds, max RSS in KiB of the driver process tree:
-    the driver itself and the interpreters it reaped, whichever is largest)."""
-    with tempfile.TemporaryFile() as out:
-        start = time.perf_counter()
-        proc = subprocess.Popen([driver] + args, cwd=cwd, stdout=out, stderr=subprocess.STDOUT)
-        _, status, usage = os.wait4(proc.pid, 0)
-        elapsed = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        if proc.returncode != 0:
-            out.seek(0)
-            sys.exit("driver failed (%d) on %s:\n%s" % (proc.returncode, args,
-                                                      out.read().decode()[-2000:]))
-    return elapsed, usage.ru_maxrss
+    """Runs the driver once; returns its wall time in seconds."""
+    start = time.perf_counter()
+    proc = subprocess.run([driver] + args, cwd=cwd, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT)
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        sys.exit("driver failed (%d) on %s:\n%s" % (proc.returncode, args,
+                                                  proc.stdout.decode()[-2000:]))
+    return elapsed
+
+
+def max_rss_kib(driver, args, cwd):
+    """Peak RSS of the driver process alone, measured by GNU time (Debian package `time`):
+    the rusage of a child forked from Python would include Python's own pages."""
+    proc = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", "/dev/stderr", driver] + args,
+                          cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=True)
+    return int(proc.stderr.decode().strip().splitlines()[-1])
 
 
 def median_time(driver, args, cwd, runs):
-    return statistics.median(run_driver(driver, args, cwd)[0] for _ in range(runs))
+    return statistics.median(run_driver(driver, args, cwd) for _ in range(runs))
 
 
 def floor(binary, interp, n):
@@ -91,7 +95,7 @@ def main():
                    " (target <= 3 ms)" % (lang, per_file, start_floor, per_file - start_floor))
 
         big = corpus(shared, tmp, "rss", 1, 3200, "shell", "oneblock")
-        _, rss = run_driver(driver, ["-l", "shell"] + big, tmp)
+        rss = max_rss_kib(driver, ["-l", "shell"] + big, tmp)
         report("driver max RSS at 3200 examples: %.1f MB (target <= 6 MB)" % (rss / 1024))
 
     if opts.out:

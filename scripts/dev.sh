@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(g++ cmake ninja-build pkg-config libpcre2-dev libcli11-dev libfmt-dev libvterm-dev nlohmann-json3-dev
-          libgtest-dev libgmock-dev meson python3 bash ksh bsdextrautils clang-format)
+          libgtest-dev libgmock-dev meson python3 bash ksh bsdextrautils clang-format time)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' ||
