@@ -22,12 +22,22 @@ const std::map<std::string, std::string> k_short_to_long = {{"-l", "--languages"
 
 /// Options that take a value, with the name argparse uses in its messages.
 const std::map<std::string, std::string> k_valued_options = {
-    {"-l", "-l/--language/--languages"}, {"--language", "-l/--language/--languages"},
-    {"--languages", "-l/--language/--languages"}, {"--timeout", "--timeout"},
-    {"-j", "-j/--jobs"}, {"--jobs", "-j/--jobs"}, {"-d", "-d/--diff"}, {"--diff", "-d/--diff"},
-    {"--difftool", "--difftool"}, {"-o", "-o/--options"}, {"--options", "-o/--options"},
-    {"-m", "-m/--modules"}, {"--modules", "-m/--modules"}, {"--encoding", "--encoding"},
-    {"--show-failures", "--show-failures"}, {"--pretty", "--pretty"},
+    {"-l", "-l/--language/--languages"},
+    {"--language", "-l/--language/--languages"},
+    {"--languages", "-l/--language/--languages"},
+    {"--timeout", "--timeout"},
+    {"-j", "-j/--jobs"},
+    {"--jobs", "-j/--jobs"},
+    {"-d", "-d/--diff"},
+    {"--diff", "-d/--diff"},
+    {"--difftool", "--difftool"},
+    {"-o", "-o/--options"},
+    {"--options", "-o/--options"},
+    {"-m", "-m/--modules"},
+    {"--modules", "-m/--modules"},
+    {"--encoding", "--encoding"},
+    {"--show-failures", "--show-failures"},
+    {"--pretty", "--pretty"},
     {"--capture-env-var", "--capture-env-var/--capture-env-vars"},
     {"--capture-env-vars", "--capture-env-var/--capture-env-vars"}};
 
@@ -37,10 +47,10 @@ void reject_flag_as_value(const std::vector<std::string>& args) {
     if (args[i] == "--") return;
     auto it = k_valued_options.find(args[i]);
     if (it == k_valued_options.end()) continue;
-    const bool missing = i + 1 == args.size() ||
-                         (args[i + 1].size() > 1 && args[i + 1][0] == '-' &&
-                          !std::isdigit(static_cast<unsigned char>(args[i + 1][1])) &&
-                          args[i + 1][1] != '.');
+    const bool missing =
+        i + 1 == args.size() ||
+        (args[i + 1].size() > 1 && args[i + 1][0] == '-' &&
+         !std::isdigit(static_cast<unsigned char>(args[i + 1][1])) && args[i + 1][1] != '.');
     if (missing) throw UsageError("argument " + it->second + ": expected one argument");
   }
 }
@@ -159,15 +169,18 @@ struct RawFlags {
   std::string turn_echo_off = "yes", turn_echo_off_on_spawn = "yes";
 };
 
+/// A flag that may be repeated, one value each time (argparse's action='append').
+void repeatable(CLI::Option* option) {
+  option->allow_extra_args(false)->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+}
+
 void declare(CLI::App& app, CommandLine& cl, RawFlags& raw) {
   app.set_help_flag();
   // argparse keeps the last value of a repeated scalar option.
   app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
   app.allow_windows_style_options(false);
   app.add_option("files", cl.files);
-  app.add_option("-l,--language,--languages", raw.languages)
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  repeatable(app.add_option("-l,--language,--languages", raw.languages));
   app.add_flag("--ff,--fail-fast", cl.fail_fast);
   app.add_option("--timeout", cl.timeout);
   app.add_option("-j,--jobs", raw.jobs);
@@ -178,18 +191,14 @@ void declare(CLI::App& app, CommandLine& cl, RawFlags& raw) {
   app.add_option("--skip", cl.skip)
       ->expected(1, -1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
-  app.add_option("--capture-env-var,--capture-env-vars", raw.capture_env_vars)
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  repeatable(app.add_option("--capture-env-var,--capture-env-vars", raw.capture_env_vars));
   app.add_option("-d,--diff", cl.diff)
       ->check(CLI::IsMember({"none", "unified", "ndiff", "context", "tool"}));
   app.add_option("--difftool", cl.difftool);
   app.add_flag("--no-enhance-diff", cl.no_enhance_diff);
   app.add_option("-o,--options", cl.options);
   app.add_flag("--show-options", cl.show_options);
-  app.add_option("-m,--modules", cl.modules)
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  repeatable(app.add_option("-m,--modules", cl.modules));
   app.add_option("--encoding", raw.encoding);
   app.add_option("--show-failures", raw.show_failures);
   app.add_option("--pretty", cl.pretty)->check(CLI::IsMember({"none", "all"}));
@@ -199,17 +208,13 @@ void declare(CLI::App& app, CommandLine& cl, RawFlags& raw) {
   app.add_flag("-q,--quiet", cl.quiet);
   app.add_flag("-h,--help", cl.help);
   app.add_flag("--xh", cl.advanced_help);
-  app.add_option("--x-shebang", raw.shebangs)
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  repeatable(app.add_option("--x-shebang", raw.shebangs));
   app.add_option("--x-dfl-timeout", cl.dfl_timeout);
   app.add_option("--x-delaybeforesend", cl.delaybeforesend);
   app.add_option("--x-delayafterprompt", cl.delayafterprompt);
   app.add_option("--x-min-rcount", cl.min_rcount);
   app.add_flag("--x-not-recover-timeout", cl.not_recover_timeout);
-  app.add_option("--x-log-mask", raw.log_masks)
-      ->allow_extra_args(false)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  repeatable(app.add_option("--x-log-mask", raw.log_masks));
   app.add_option("--x-turn-echo-off", raw.turn_echo_off);
   app.add_option("--x-turn-echo-off-on-spawn", raw.turn_echo_off_on_spawn);
   app.add_option("--x-autocomplete", cl.autocomplete)->check(CLI::IsMember({"bash"}));
