@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "driver/model/errors.hpp"
+#include "driver/run/decoder.hpp"
 #include "driver/util/log.hpp"
 
 namespace bx {
@@ -167,7 +168,39 @@ struct RawFlags {
   std::vector<std::string> languages, capture_env_vars, shebangs, log_masks;
   std::string jobs = "1", show_failures = "all", encoding = "utf-8";
   std::string turn_echo_off = "yes", turn_echo_off_on_spawn = "yes";
+  // Typed values are converted by validate() so that errors read like argparse's.
+  std::string timeout = "2", dfl_timeout = "8", delaybeforesend = "0", delayafterprompt = "0";
+  std::string min_rcount = "16", diff = "none", pretty = "all", autocomplete;
 };
+
+double parse_float(const std::string& text, const std::string& flag) {
+  try {
+    std::size_t used = 0;
+    double value = std::stod(text, &used);
+    if (used == text.size()) return value;
+  } catch (const std::exception&) {
+  }
+  throw UsageError("argument " + flag + ": invalid float value: '" + text + "'");
+}
+
+long parse_int(const std::string& text, const std::string& flag) {
+  try {
+    std::size_t used = 0;
+    long value = std::stol(text, &used);
+    if (used == text.size()) return value;
+  } catch (const std::exception&) {
+  }
+  throw UsageError("argument " + flag + ": invalid int value: '" + text + "'");
+}
+
+std::string parse_choice(const std::string& text, const std::string& flag,
+                         const std::vector<std::string>& choices) {
+  if (std::find(choices.begin(), choices.end(), text) != choices.end()) return text;
+  std::string listed;
+  for (const auto& choice : choices) listed += (listed.empty() ? "'" : ", '") + choice + "'";
+  throw UsageError("argument " + flag + ": invalid choice: '" + text + "' (choose from " + listed +
+                   ")");
+}
 
 /// A flag that may be repeated, one value each time (argparse's action='append').
 void repeatable(CLI::Option* option) {
@@ -182,7 +215,7 @@ void declare(CLI::App& app, CommandLine& cl, RawFlags& raw) {
   app.add_option("files", cl.files);
   repeatable(app.add_option("-l,--language,--languages", raw.languages));
   app.add_flag("--ff,--fail-fast", cl.fail_fast);
-  app.add_option("--timeout", cl.timeout);
+  app.add_option("--timeout", raw.timeout);
   app.add_option("-j,--jobs", raw.jobs);
   app.add_flag("--dry", cl.dry);
   app.add_flag("--discover", cl.discover);
@@ -192,8 +225,7 @@ void declare(CLI::App& app, CommandLine& cl, RawFlags& raw) {
       ->expected(1, -1)
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
   repeatable(app.add_option("--capture-env-var,--capture-env-vars", raw.capture_env_vars));
-  app.add_option("-d,--diff", cl.diff)
-      ->check(CLI::IsMember({"none", "unified", "ndiff", "context", "tool"}));
+  app.add_option("-d,--diff", raw.diff);
   app.add_option("--difftool", cl.difftool);
   app.add_flag("--no-enhance-diff", cl.no_enhance_diff);
   app.add_option("-o,--options", cl.options);
@@ -201,7 +233,7 @@ void declare(CLI::App& app, CommandLine& cl, RawFlags& raw) {
   repeatable(app.add_option("-m,--modules", cl.modules));
   app.add_option("--encoding", raw.encoding);
   app.add_option("--show-failures", raw.show_failures);
-  app.add_option("--pretty", cl.pretty)->check(CLI::IsMember({"none", "all"}));
+  app.add_option("--pretty", raw.pretty);
   app.add_flag("--no-progress-bar", cl.no_progress_bar);
   app.add_flag("-V,--version", cl.version);
   app.add_flag("-v", cl.verbosity);
@@ -209,15 +241,30 @@ void declare(CLI::App& app, CommandLine& cl, RawFlags& raw) {
   app.add_flag("-h,--help", cl.help);
   app.add_flag("--xh", cl.advanced_help);
   repeatable(app.add_option("--x-shebang", raw.shebangs));
-  app.add_option("--x-dfl-timeout", cl.dfl_timeout);
-  app.add_option("--x-delaybeforesend", cl.delaybeforesend);
-  app.add_option("--x-delayafterprompt", cl.delayafterprompt);
-  app.add_option("--x-min-rcount", cl.min_rcount);
+  app.add_option("--x-dfl-timeout", raw.dfl_timeout);
+  app.add_option("--x-delaybeforesend", raw.delaybeforesend);
+  app.add_option("--x-delayafterprompt", raw.delayafterprompt);
+  app.add_option("--x-min-rcount", raw.min_rcount);
   app.add_flag("--x-not-recover-timeout", cl.not_recover_timeout);
   repeatable(app.add_option("--x-log-mask", raw.log_masks));
   app.add_option("--x-turn-echo-off", raw.turn_echo_off);
   app.add_option("--x-turn-echo-off-on-spawn", raw.turn_echo_off_on_spawn);
-  app.add_option("--x-autocomplete", cl.autocomplete)->check(CLI::IsMember({"bash"}));
+  app.add_option("--x-autocomplete", raw.autocomplete);
+  app.allow_extras();  // unknown flags are reported as argparse does, after parsing
+}
+
+/// The typed values, checked in the order argparse reports them.
+void convert_values(CommandLine& cl, const RawFlags& raw) {
+  cl.timeout = parse_float(raw.timeout, "--timeout");
+  cl.diff = parse_choice(raw.diff, "-d/--diff", {"none", "unified", "ndiff", "context", "tool"});
+  cl.pretty = parse_choice(raw.pretty, "--pretty", {"none", "all"});
+  cl.dfl_timeout = parse_float(raw.dfl_timeout, "--x-dfl-timeout");
+  cl.delaybeforesend = parse_float(raw.delaybeforesend, "--x-delaybeforesend");
+  cl.delayafterprompt = parse_float(raw.delayafterprompt, "--x-delayafterprompt");
+  cl.min_rcount = parse_int(raw.min_rcount, "--x-min-rcount");
+  if (!raw.autocomplete.empty()) {
+    cl.autocomplete = parse_choice(raw.autocomplete, "--x-autocomplete", {"bash"});
+  }
 }
 
 void validate(CommandLine& cl, const RawFlags& raw) {
@@ -247,6 +294,10 @@ void validate(CommandLine& cl, const RawFlags& raw) {
   auto colon = raw.encoding.find(':');
   cl.encoding = raw.encoding.substr(0, colon);
   if (colon != std::string::npos) cl.encoding_errors = raw.encoding.substr(colon + 1);
+  if (!is_supported_encoding(cl.encoding)) {
+    throw UsageError("argument --encoding: encoding '" + cl.encoding +
+                     "' is unknown or unsupported.");
+  }
   if (cl.encoding_errors != "strict" && cl.encoding_errors != "ignore" &&
       cl.encoding_errors != "replace") {
     throw UsageError("argument --encoding: error handler '" + cl.encoding_errors +
@@ -283,7 +334,14 @@ CommandLine parse_command_line(int argc, char** argv) {
   } catch (const CLI::ParseError& error) {
     throw UsageError(error.what());
   }
-  if (cl.help || cl.advanced_help || cl.version || !cl.autocomplete.empty()) return cl;
+  if (cl.help || cl.advanced_help || cl.version) return cl;
+  if (!app.remaining().empty()) {
+    std::string unknown;
+    for (const auto& arg : app.remaining()) unknown += (unknown.empty() ? "" : " ") + arg;
+    throw UsageError("unrecognized arguments: " + unknown);
+  }
+  convert_values(cl, raw);
+  if (!cl.autocomplete.empty()) return cl;
   validate(cl, raw);
   if (cl.languages.empty()) {
     throw UsageError("the following arguments are required: -l/--language/--languages");

@@ -59,6 +59,19 @@ TEST(CommandLine, FlagLookingValueIsMissingValue) {
   EXPECT_DOUBLE_EQ(parse({"-l", "python", "--timeout", "-1", "a.md"}).timeout, -1.0);
 }
 
+TEST(CommandLine, ValueErrorsReadLikeArgparse) {
+  EXPECT_EQ(usage_error({"-l", "shell", "--timeout", "abc"}),
+            "argument --timeout: invalid float value: 'abc'");
+  EXPECT_EQ(usage_error({"-l", "shell", "-d", "foo"}),
+            "argument -d/--diff: invalid choice: 'foo' (choose from 'none', 'unified', 'ndiff', "
+            "'context', 'tool')");
+  EXPECT_EQ(usage_error({"-l", "shell", "-x-min-rcount", "x"}),
+            "argument --x-min-rcount: invalid int value: 'x'");
+  EXPECT_EQ(usage_error({"-l", "shell", "--bogus", "a.md"}), "unrecognized arguments: --bogus");
+  EXPECT_EQ(usage_error({"-l", "shell", "--encoding", "foo"}),
+            "argument --encoding: encoding 'foo' is unknown or unsupported.");
+}
+
 TEST(CommandLine, SingleDashAdvancedFlags) {
   CommandLine cl =
       parse({"-l", "python", "-x-shebang", "python:/usr/bin/env python3 -i", "-x-dfl-timeout", "3",

@@ -1,0 +1,4 @@
+/*
+   >>> print("python in a header")
+   python in a header
+*/

@@ -1,0 +1,5 @@
+/*
+ * $ echo "from JavaScript"
+ * from JavaScript
+ */
+function f() {}
