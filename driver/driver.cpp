@@ -10,13 +10,15 @@
 
 #include "driver/cli/command_line.hpp"
 #include "driver/cli/setup.hpp"
+#include "driver/concern/builtin_concerns.hpp"
+#include "driver/concern/module_loader.hpp"
 #include "driver/find/file_list.hpp"
 #include "driver/jobs/discover.hpp"
 #include "driver/jobs/job_mode.hpp"
 #include "driver/jobs/scheduler.hpp"
+#include "driver/model/errors.hpp"
 #include "driver/report/junit.hpp"
 #include "driver/report/tap.hpp"
-#include "driver/model/errors.hpp"
 #include "driver/util/log.hpp"
 #include "driver/util/output.hpp"
 
@@ -74,15 +76,16 @@ int report_no_files(const FileList& list) {
 }
 
 /// Runs the files with the reports the command line asked for.
-int run_files(const CommandLine& cl, const std::vector<std::string>& files, WorkerSetup& setup) {
+int run_files(const CommandLine& cl, const std::vector<std::string>& files, WorkerSetup& setup,
+              Extensions& extensions, BuiltinConcernSettings& builtins, const JobMode& mode) {
   std::optional<TapWriter> tap;
   JunitWriter junit;
   if (cl.tap) setup.sinks.push_back(&tap.emplace());
   if (!cl.junit.empty()) setup.sinks.push_back(&junit);
+  builtins.sinks = setup.sinks;  // read by the outcomes concern of every worker
   const bool fail_fast = std::get<bool>(setup.global_options.at("fail_fast"));
-  JobMode mode = decide_job_mode(cl.jobs, process_environment);
   if (!mode.reason.empty()) log::info("exec", mode.reason);
-  int status = run_jobs(files, setup, ScheduleSettings{mode.jobs, fail_fast, cl.tap});
+  int status = run_jobs(files, setup, extensions, ScheduleSettings{mode.jobs, fail_fast, cl.tap});
   if (tap) tap->finish();
   if (!cl.junit.empty()) junit.write(cl.junit);
   return status;
@@ -117,18 +120,27 @@ int driver_main(int argc, char** argv) {
   if (cl.tap) log::set_line_prefix("# ");  // log lines become TAP comments
 
   try {
-    WorkerSetup setup = make_worker_setup(cl, out.colors());
+    // The N+1 rule (§8.2): every extension class is built here, in the main thread, before
+    // the set-up that needs their languages and options, and again in every worker.
+    BuiltinConcernSettings builtins = builtin_concern_settings(cl, out.colors());
+    Extensions extensions;
+    register_builtin_concerns(extensions.registry(), builtins);
+    load_modules(cl.modules, extensions.registry());
+    FileList list = cl.show_options ? FileList{} : expand_file_list(cl.files, cl.skip);
+    const JobMode mode = decide_job_mode(cl.jobs, process_environment);
+    extensions.instantiate_main(
+        extension_config(cl, out.colors(), worker_count(mode.jobs, list.files.size())));
+    WorkerSetup setup = make_worker_setup(cl, extensions.main());
     if (cl.show_options) {
       out.write(show_options_text(setup));
       return k_exit_error;  // byexample leaves through its error path here (§5.8)
     }
-    FileList list = expand_file_list(cl.files, cl.skip);
     if (cl.discover) {
       out.write(discover_examples(list.files, setup));
       return k_exit_ok;
     }
     if (list.files.empty()) return report_no_files(list);
-    return run_files(cl, list.files, setup);
+    return run_files(cl, list.files, setup, extensions, builtins, mode);
   } catch (const std::exception& error) {
     std::string message = error.what();
     if (!log::enabled("", log::Level::info))

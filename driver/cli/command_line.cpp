@@ -335,11 +335,11 @@ CommandLine parse_command_line(int argc, char** argv) {
     throw UsageError(error.what());
   }
   if (cl.help || cl.advanced_help || cl.version) return cl;
-  if (!app.remaining().empty()) {
-    std::string unknown;
-    for (const auto& arg : app.remaining()) unknown += (unknown.empty() ? "" : " ") + arg;
-    throw UsageError("unrecognized arguments: " + unknown);
+  std::string unknown;
+  for (const auto& arg : app.remaining()) {
+    if (arg != "--") unknown += (unknown.empty() ? "" : " ") + arg;
   }
+  if (!unknown.empty()) throw UsageError("unrecognized arguments: " + unknown);
   convert_values(cl, raw);
   if (!cl.autocomplete.empty()) return cl;
   validate(cl, raw);

@@ -68,6 +68,7 @@ TEST(CommandLine, ValueErrorsReadLikeArgparse) {
   EXPECT_EQ(usage_error({"-l", "shell", "-x-min-rcount", "x"}),
             "argument --x-min-rcount: invalid int value: 'x'");
   EXPECT_EQ(usage_error({"-l", "shell", "--bogus", "a.md"}), "unrecognized arguments: --bogus");
+  EXPECT_EQ(parse({"-l", "shell", "--", "a.md"}).files, (std::vector<std::string>{"a.md"}));
   EXPECT_EQ(usage_error({"-l", "shell", "--encoding", "foo"}),
             "argument --encoding: encoding 'foo' is unknown or unsupported.");
 }

@@ -1,5 +1,10 @@
 // The -h, -xh and -V texts, in byexample's shape (spec §6.1).
+#include <fmt/core.h>
+
+#include <CLI/Version.hpp>
+
 #include "driver/cli/command_line.hpp"
+#include "driver/util/regex.hpp"
 
 namespace bx {
 
@@ -20,7 +25,8 @@ constexpr const char* k_usage_advanced =
     "[-x-min-rcount <n>] [-x-not-recover-timeout]\n"
     "[-x-log-mask <dotted-prefix>:<log-level>]\n"
     "[-x-turn-echo-off X_TURN_ECHO_OFF]\n"
-    "[-x-turn-echo-off-on-spawn X_TURN_ECHO_OFF_ON_SPAWN]";
+    "[-x-turn-echo-off-on-spawn X_TURN_ECHO_OFF_ON_SPAWN]\n"
+    "[-x-autocomplete <shell>]";
 
 constexpr const char* k_help_body = R"(
 Write snippets of code in C++, Python, Ruby, and others as documentation and
@@ -121,6 +127,9 @@ Advanced Options:
   -x-turn-echo-off-on-spawn X_TURN_ECHO_OFF_ON_SPAWN
                         turn the terminal echo off when the interpreter is
                         spawned (yes by default).
+  -x-autocomplete <shell>
+                        print the script that enables the autocompletion for
+                        the given shell (only bash is supported) and exit.
 )";
 
 constexpr const char* k_help_examples = R"(
@@ -158,16 +167,24 @@ std::string help_text(const std::string& program, bool advanced) {
 }
 
 std::string version_text(const std::string& program) {
-  return program + " " BYEXAMPLE_VERSION
-                   " (Python byexample compatible, C++20) - GNU GPLv3\n\n"
-                   "Write snippets of code in C++, Python, Ruby, and others as documentation and\n"
-                   "execute them as regression tests.\n\n"
-                   "Dependencies: PCRE2, libvterm, CLI11, fmt\n\n"
-                   "Copyright (C) Di Paola Martin - https://byexamples.github.io\n"
-                   "This program is free software: you can redistribute it and/or modify\n"
-                   "it under the terms of the GNU General Public License as published by\n"
-                   "the Free Software Foundation, either version 3 of the License, or\n"
-                   "(at your option) any later version.\n";
+  // The corpus matches the licence lines as the last ones (README.md, docs/index.md): what
+  // v11 adds (location, dependencies) goes before the copyright.
+  const std::string fmt_version = std::to_string(FMT_VERSION / 10000) + "." +
+                                  std::to_string(FMT_VERSION / 100 % 100) + "." +
+                                  std::to_string(FMT_VERSION % 100);
+  return program +
+         " " BYEXAMPLE_VERSION
+         " (Python byexample compatible, C++20) - GNU GPLv3\n\n"
+         "Write snippets of code in C++, Python, Ruby, and others as documentation and\n"
+         "execute them as regression tests.\n\n"
+         "Dependencies: PCRE2 (" +
+         pcre2_version() + "), CLI11 (" CLI11_VERSION "), fmt (" + fmt_version +
+         "), libvterm\n\n"
+         "Copyright (C) Di Paola Martin - https://byexamples.github.io\n"
+         "This program is free software: you can redistribute it and/or modify\n"
+         "it under the terms of the GNU General Public License as published by\n"
+         "the Free Software Foundation, either version 3 of the License, or\n"
+         "(at your option) any later version.\n";
 }
 
 std::string bash_completion_script(const std::string& program) {

@@ -43,7 +43,8 @@ std::string paste_tags(const std::string& text, const Captures& clipboard,
   return out;
 }
 
-void ClipboardConcern::start(std::vector<Example>&, const std::string&, OptionStack&) {
+void ClipboardConcern::start(std::vector<Example>&, const RunnerMap&, const std::string&,
+                             OptionStack&) {
   m_clipboard.values.clear();
   for (const auto& name : m_settings.capture_env_vars) {
     const char* value = std::getenv(name.c_str());

@@ -22,17 +22,22 @@ struct ClipboardSettings {
 
 class ClipboardConcern : public Concern {
  public:
+  /// With a clipboard of its own: one per worker (spec §8.1).
+  explicit ClipboardConcern(ClipboardSettings settings)
+      : ClipboardConcern(m_own, std::move(settings)) {}
   ClipboardConcern(Clipboard& clipboard, ClipboardSettings settings)
       : m_clipboard(clipboard), m_settings(std::move(settings)) {}
   std::string target() const override { return "clipboard"; }
+  const Clipboard& clipboard() const { return m_clipboard; }
 
-  void start(std::vector<Example>& examples, const std::string& filepath,
+  void start(std::vector<Example>& examples, const RunnerMap& runners, const std::string& filepath,
              OptionStack& options) override;
   void before_build_regex(Example& example, OptionStack& options) override;
   void finish_parse(Example& example, OptionStack& options, const std::exception* error) override;
   void finally_example(Example& example, OptionStack& options, bool has_got) override;
 
  private:
+  Clipboard m_own;
   Clipboard& m_clipboard;
   ClipboardSettings m_settings;
 };

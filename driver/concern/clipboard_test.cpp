@@ -32,7 +32,7 @@ TEST_F(ClipboardConcernTest, StartResetsToCapturedEnvironmentVariables) {
   ::unsetenv("BX_TEST_UNSET");
   clipboard.values["stale"] = "x";
   ClipboardConcern concern(clipboard, ClipboardSettings{{"BX_TEST_VAR", "BX_TEST_UNSET"}, 16, 8});
-  concern.start(examples, "f.md", options);
+  concern.start(examples, {}, "f.md", options);
   EXPECT_EQ(clipboard.values, (Captures{{"BX_TEST_VAR", "value"}, {"BX_TEST_UNSET", ""}}));
 }
 

@@ -1,4 +1,5 @@
-// Finders: prompt-based example recognition per language (spec §1.3, §1.4).
+// Finders: prompt-based example recognition per language (spec §1.3, §1.4). The interface
+// is the public one of include/byexample/example_finder.hpp.
 #pragma once
 
 #include <memory>
@@ -6,24 +7,9 @@
 #include <vector>
 
 #include "driver/find/zone_delimiter.hpp"
-#include "driver/model/example.hpp"
+#include "include/byexample/example_finder.hpp"
 
 namespace bx {
-
-class ExampleFinder {
- public:
-  virtual ~ExampleFinder() = default;
-  /// Unique finder id, e.g. "python-prompt".
-  virtual std::string target() const = 0;
-  /// Name used in messages, e.g. "Python Prompt Finder".
-  virtual std::string display_name() const = 0;
-  /// The language of the examples it finds, e.g. "python".
-  virtual std::string language() const = 0;
-  /// Examples found in `zone` with filepath, language, finder, snippet (prompts removed),
-  /// expected_str, indentation and line numbers set. Throws bx::Error (with an ErrorContext
-  /// naming the file, the line and this finder) on malformed prompts (§1.4).
-  virtual std::vector<Example> find(const Zone& zone, const std::string& filepath) const = 0;
-};
 
 /// The built-in prompt finders of §1.4 (python, shell, and the other languages' prompts).
 std::vector<std::unique_ptr<ExampleFinder>> builtin_example_finders();

@@ -1,4 +1,5 @@
-// Zones: the parts of a file where examples are searched (spec §1.2).
+// Zones: the parts of a file where examples are searched (spec §1.2). The interface is
+// the public one of include/byexample/zone_delimiter.hpp.
 #pragma once
 
 #include <memory>
@@ -6,23 +7,9 @@
 #include <string_view>
 #include <vector>
 
+#include "include/byexample/zone_delimiter.hpp"
+
 namespace bx {
-
-struct Zone {
-  std::string text;      ///< starts right after the opening marker
-  int start_lineno = 1;  ///< line of the opening marker (1-based)
-};
-
-class ZoneDelimiter {
- public:
-  virtual ~ZoneDelimiter() = default;
-  /// Extensions this delimiter handles (".md"), or {"no-delimiter"}.
-  virtual std::vector<std::string> targets() const = 0;
-  /// Name used in messages, e.g. "``` ... ``` or <!-- ... -->".
-  virtual std::string name() const = 0;
-  /// Zones of `text`, left to right. May log warnings naming `filepath`.
-  virtual std::vector<Zone> zones(std::string_view text, const std::string& filepath) const = 0;
-};
 
 /// The built-in delimiters (§1.2): Markdown, Python, C block comments, hash comments and
 /// the no-delimiter fallback.

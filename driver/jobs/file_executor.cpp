@@ -4,6 +4,7 @@
 
 #include "driver/find/harvest.hpp"
 #include "driver/match/matcher.hpp"
+#include "driver/report/reporter.hpp"
 #include "driver/util/log.hpp"
 
 namespace bx {
@@ -37,7 +38,7 @@ std::string file_error_message(const std::string& filepath, const std::exception
 struct FileExecutor::Run {
   FileExecutor& executor;
   std::vector<Example>& examples;
-  std::map<std::string, std::unique_ptr<ExampleRunner>>& runners;
+  const RunnerMap& runners;
   OptionStack& options;
   FileOutcome outcome;
   bool fail_fast_mode = false;
@@ -126,7 +127,8 @@ void FileExecutor::Run::check(Example& example) {
   }
 }
 
-FileExecutor::FileExecutor(const WorkerSetup& setup, const std::atomic<bool>& user_aborted)
+FileExecutor::FileExecutor(const WorkerSetup& setup, ExtensionInstances extensions,
+                           const std::atomic<bool>& user_aborted)
     : m_setup(setup),
       m_user_aborted(user_aborted),
       m_delimiters(builtin_zone_delimiters()),
@@ -135,17 +137,40 @@ FileExecutor::FileExecutor(const WorkerSetup& setup, const std::atomic<bool>& us
       m_differ(setup.differ) {
   for (const auto& parser : m_parsers) {
     if (!setup.languages.count(parser->language())) continue;
-    m_parsing.emplace(parser->language(), make_language_parsing(*parser));
+    LanguageParsing parsing = make_language_parsing(*parser);
+    for (const ConcernOptions& concern : setup.concern_options) {
+      parsing.options.extend(concern.parser);
+      if (!parsing.doctest_options.specs().empty()) parsing.doctest_options.extend(concern.parser);
+    }
+    m_parsing.emplace(parser->language(), std::move(parsing));
   }
-  m_concerns.add(std::make_unique<ClipboardConcern>(m_clipboard, setup.clipboard));
-  m_concerns.add(std::make_unique<ConditionalConcern>(m_clipboard));
-  if (!setup.quiet && !setup.tap) {
-    m_concerns.add(std::make_unique<ConsoleReporter>(setup.reporter));
-  }
-  if (!setup.sinks.empty()) m_concerns.add(std::make_unique<OutcomeConcern>(setup.sinks));
+  add_extensions(std::move(extensions));
 }
 
 FileExecutor::~FileExecutor() = default;
+
+void FileExecutor::add_extensions(ExtensionInstances extensions) {
+  for (auto& concern : extensions.concerns) m_concerns.add(std::move(concern));
+  // A module finder replaces the built-in one with its target; a module delimiter wins
+  // over the built-in ones for its extensions by coming later (harvest's rule).
+  for (const auto& finder : extensions.finders) {
+    std::erase_if(m_finders,
+                  [&](const auto& builtin) { return builtin->target() == finder->target(); });
+  }
+  for (auto& finder : extensions.finders) m_finders.push_back(std::move(finder));
+  for (auto& delimiter : extensions.delimiters) m_delimiters.push_back(std::move(delimiter));
+  for (auto& runner : extensions.runners) {
+    std::string language = runner->language();
+    m_module_runners[language] = std::move(runner);
+  }
+}
+
+void FileExecutor::FileRunners::shutdown_all() {
+  for (auto& [language, runner] : by_language) {
+    log::info("exec." + language, "Shutting down " + runner->display_name());
+    runner->shutdown();
+  }
+}
 
 std::vector<Example> FileExecutor::find_examples(const std::string& filepath) {
   std::string text = read_document(filepath, m_setup.encoding);
@@ -154,31 +179,40 @@ std::vector<Example> FileExecutor::find_examples(const std::string& filepath) {
   return harvest(filepath, text, HarvestSources{&m_delimiters, &m_finders}, languages);
 }
 
-std::map<std::string, std::unique_ptr<ExampleRunner>> FileExecutor::start_runners(
-    const std::vector<Example>& examples, OptionStack& options) {
-  std::map<std::string, std::unique_ptr<ExampleRunner>> runners;
+void FileExecutor::start_runners(const std::vector<Example>& examples, OptionStack& options,
+                                 FileRunners& runners) {
   for (const Example& example : examples) {
-    if (runners.count(example.language)) continue;
-    RunnerConfig config = m_setup.runner;
-    config.flavor = m_setup.languages.at(example.language);
-    auto runner = make_runner(example.language, config);
+    if (runners.by_language.count(example.language)) continue;
+    ExampleRunner* runner = nullptr;
+    if (auto module = m_module_runners.find(example.language); module != m_module_runners.end()) {
+      runner = module->second.get();
+    } else {
+      RunnerConfig config = m_setup.runner;
+      config.flavor = m_setup.languages.at(example.language);
+      auto made = make_runner(example.language, config);
+      if (!made) {
+        for (auto& [language, started] : runners.by_language) started->shutdown();
+        std::string reason = "this byexample has no runner for '" + example.language + "' yet";
+        throw InterpreterMissing(reason, reason);
+      }
+      runner = runners.owned.emplace_back(std::move(made)).get();
+    }
     OptionStack::Scope scope(options, m_setup.language_options.at(example.language));
     log::info("exec." + example.language, "Initializing " + runner->display_name());
     try {
       runner->initialize(options);
     } catch (const InterpreterMissing&) {
       runner->shutdown();
-      for (auto& [language, started] : runners) started->shutdown();
+      for (auto& [language, started] : runners.by_language) started->shutdown();
       throw;
     } catch (...) {
       runner->shutdown();
       log::warn("exec", "Initialization of " + runner->display_name() + " failed.");
-      for (auto& [language, started] : runners) started->shutdown();
+      for (auto& [language, started] : runners.by_language) started->shutdown();
       throw;
     }
-    runners.emplace(example.language, std::move(runner));
+    runners.by_language.emplace(example.language, runner);
   }
-  return runners;
 }
 
 FileResult FileExecutor::report_file_error(const std::string& filepath,
@@ -188,9 +222,8 @@ FileResult FileExecutor::report_file_error(const std::string& filepath,
   return FileResult{true, true, m_user_aborted.load(), !m_user_aborted.load()};
 }
 
-FileResult FileExecutor::skip_file(const std::string& filepath,
-                                   const InterpreterMissing& missing) {
-  std::string reason = "the interpreter '" + missing.program() + "' is not installed";
+FileResult FileExecutor::skip_file(const std::string& filepath, const InterpreterMissing& missing) {
+  const std::string& reason = missing.reason();
   log::warn("", "Skipping " + filepath + ": " + reason + ".");
   for (OutcomeSink* sink : m_setup.sinks) sink->file_skipped(filepath, reason);
   FileResult result;
@@ -211,7 +244,7 @@ FileResult FileExecutor::dry_run(std::vector<Example>& examples, const std::stri
 
 FileResult FileExecutor::run_file(const std::string& filepath) {
   std::vector<Example> examples;
-  std::map<std::string, std::unique_ptr<ExampleRunner>> runners;
+  FileRunners runners;
   OptionStack options(m_setup.global_options);
   try {
     examples = find_examples(filepath);
@@ -220,15 +253,15 @@ FileResult FileExecutor::run_file(const std::string& filepath) {
       return {};
     }
     if (m_setup.dry) return dry_run(examples, filepath);
-    runners = start_runners(examples, options);
+    start_runners(examples, options, runners);
   } catch (const InterpreterMissing& missing) {
     return skip_file(filepath, missing);
   } catch (const std::exception& error) {
     return report_file_error(filepath, error);
   }
 
-  Run run{*this, examples, runners, options, {}};
-  m_concerns.notify(&Concern::start, examples, filepath, options);
+  Run run{*this, examples, runners.by_language, options, {}};
+  m_concerns.notify(&Concern::start, examples, runners.by_language, filepath, options);
   for (Example& example : examples) {
     if (m_user_aborted.load()) {
       run.outcome.user_aborted = true;
@@ -238,10 +271,7 @@ FileResult FileExecutor::run_file(const std::string& filepath) {
     if (!run.run_example(example)) break;
   }
   m_concerns.notify(&Concern::finish, run.outcome);
-  for (auto& [language, runner] : runners) {
-    log::info("exec." + language, "Shutting down " + runner->display_name());
-    runner->shutdown();
-  }
+  runners.shutdown_all();
   const FileOutcome& o = run.outcome;
   FileResult result{o.failed, o.crashed || o.broken || o.timedout, o.user_aborted, false};
   result.ran = true;

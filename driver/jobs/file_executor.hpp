@@ -8,29 +8,40 @@
 #include <string>
 #include <vector>
 
-#include "driver/concern/clipboard.hpp"
 #include "driver/concern/concern.hpp"
+#include "driver/concern/extensions.hpp"
 #include "driver/find/example_finder.hpp"
 #include "driver/find/zone_delimiter.hpp"
+#include "driver/jobs/scheduler.hpp"
 #include "driver/jobs/worker_setup.hpp"
 #include "driver/parse/parse_example.hpp"
 #include "driver/report/example_differ.hpp"
 
 namespace bx {
 
-class FileExecutor {
+class FileExecutor : public FileRunner {
  public:
+  /// `extensions` are the worker's instances (spec §8.2): its concerns, and the module
+  /// finders, zone delimiters and runners that join or replace the built-in ones.
   /// `user_aborted` is raised by the main thread on Ctrl-C; checked between examples.
-  FileExecutor(const WorkerSetup& setup, const std::atomic<bool>& user_aborted);
-  ~FileExecutor();
+  FileExecutor(const WorkerSetup& setup, ExtensionInstances extensions,
+               const std::atomic<bool>& user_aborted);
+  ~FileExecutor() override;
 
-  FileResult run_file(const std::string& filepath);
+  FileResult run_file(const std::string& filepath) override;
 
  private:
   struct Run;  // the state of one file's execution
+  /// The runners of one file: built-in ones are made per file, module ones are the worker's.
+  struct FileRunners {
+    std::vector<std::unique_ptr<ExampleRunner>> owned;
+    RunnerMap by_language;
+    void shutdown_all();
+  };
+  void add_extensions(ExtensionInstances extensions);
   std::vector<Example> find_examples(const std::string& filepath);
-  std::map<std::string, std::unique_ptr<ExampleRunner>> start_runners(
-      const std::vector<Example>& examples, OptionStack& options);
+  void start_runners(const std::vector<Example>& examples, OptionStack& options,
+                     FileRunners& runners);
   FileResult dry_run(std::vector<Example>& examples, const std::string& filepath);
   FileResult skip_file(const std::string& filepath, const InterpreterMissing& missing);
   FileResult report_file_error(const std::string& filepath, const std::exception& error);
@@ -41,7 +52,7 @@ class FileExecutor {
   std::vector<std::unique_ptr<ExampleFinder>> m_finders;
   std::vector<std::unique_ptr<ExampleParser>> m_parsers;
   std::map<std::string, LanguageParsing> m_parsing;
-  Clipboard m_clipboard;
+  std::map<std::string, std::unique_ptr<ExampleRunner>> m_module_runners;
   ConcernList m_concerns;
   ExampleDiffer m_differ;
 };

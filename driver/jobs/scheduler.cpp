@@ -5,12 +5,12 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
 #include <thread>
 
+#include "driver/concern/progress_bar.hpp"
 #include "driver/jobs/file_executor.hpp"
 #include "driver/run/pty.hpp"
 #include "driver/util/log.hpp"
@@ -19,21 +19,29 @@ namespace bx {
 
 namespace {
 
+constexpr int k_exit_error = 3;
 constexpr int k_exit_skipped = 77;
 
 int status_of(const FileResult& result, bool tap) {
-  if (result.error) return 3;
+  if (result.error) return k_exit_error;
   if (result.user_aborted) return 2;
   if (tap) return 0;
   if (result.aborted) return 2;
   return result.failed ? 1 : 0;
 }
 
-/// The queue between the main thread and the workers.
+/// Whether a result stops the scheduling (§8.4): remaining files are never processed.
+bool stops_scheduling(const FileResult& result, bool fail_fast) {
+  return ((result.failed || result.aborted) && fail_fast) || result.user_aborted || result.error;
+}
+
+/// The queue between the main thread and the workers. A result that stops the scheduling
+/// stops it as it is put, under the same lock as take(), so no file starts after it (the
+/// reference gets the same by having the main thread hand out one file per result).
 class FileQueue {
  public:
-  explicit FileQueue(const std::vector<std::string>& files)
-      : m_pending(files.begin(), files.end()) {}
+  FileQueue(const std::vector<std::string>& files, bool fail_fast, int workers)
+      : m_pending(files.begin(), files.end()), m_fail_fast(fail_fast), m_workers_alive(workers) {}
 
   /// The next file to run, or false when scheduling stopped or nothing is left.
   bool take(std::string& file) {
@@ -47,6 +55,7 @@ class FileQueue {
     {
       std::lock_guard<std::mutex> guard(m_mutex);
       m_results.push_back(result);
+      if (stops_scheduling(result, m_fail_fast)) m_stopped = true;
     }
     m_changed.notify_all();
   }
@@ -54,20 +63,22 @@ class FileQueue {
     std::lock_guard<std::mutex> guard(m_mutex);
     m_stopped = true;
   }
+  /// A worker ended: it will put no more results.
+  void worker_done() {
+    {
+      std::lock_guard<std::mutex> guard(m_mutex);
+      --m_workers_alive;
+    }
+    m_changed.notify_all();
+  }
   /// Waits for the next result; false once every worker is done.
-  bool next_result(FileResult& result, const std::atomic<int>& workers_alive) {
+  bool next_result(FileResult& result) {
     std::unique_lock<std::mutex> lock(m_mutex);
-    m_changed.wait(lock, [&] { return !m_results.empty() || workers_alive.load() == 0; });
+    m_changed.wait(lock, [&] { return !m_results.empty() || m_workers_alive == 0; });
     if (m_results.empty()) return false;
     result = m_results.front();
     m_results.pop_front();
     return true;
-  }
-  /// Takes the lock before notifying so that a waiter between its check and its wait
-  /// cannot miss the wake-up.
-  void wake() {
-    { std::lock_guard<std::mutex> guard(m_mutex); }
-    m_changed.notify_all();
   }
 
  private:
@@ -75,6 +86,8 @@ class FileQueue {
   std::condition_variable m_changed;
   std::deque<std::string> m_pending;
   std::deque<FileResult> m_results;
+  const bool m_fail_fast;
+  int m_workers_alive;
   bool m_stopped = false;
 };
 
@@ -97,6 +110,8 @@ class SignalWatcher {
     m_thread.join();
     pthread_sigmask(SIG_SETMASK, &m_previous, nullptr);
   }
+  SignalWatcher(const SignalWatcher&) = delete;
+  SignalWatcher& operator=(const SignalWatcher&) = delete;
 
  private:
   void watch() {
@@ -108,7 +123,6 @@ class SignalWatcher {
         log::info("", "User aborted. Waiting to finish the current active executions...");
         m_user_aborted = true;
         m_queue.stop();
-        m_queue.wake();
         continue;
       }
       if (signal == SIGINT) {
@@ -117,6 +131,7 @@ class SignalWatcher {
                   "times Ctrl-C will force an immediate shutdown\nbut it will leave resources "
                   "uncleaned (dangerous/unsafe).");
       }
+      release_terminal_now();
       kill_all_interpreters();
       _exit(signal == SIGTERM ? 128 + SIGTERM : 2);
     }
@@ -129,44 +144,83 @@ class SignalWatcher {
   std::thread m_thread;
 };
 
+/// One worker thread: builds its runner, then runs files until none is left.
+void work(int job, FileQueue& queue, const FileRunnerFactory& factory,
+          const std::atomic<bool>& user_aborted, std::atomic<bool>& init_failed) {
+  std::unique_ptr<FileRunner> runner;
+  try {
+    runner = factory(job, user_aborted);
+  } catch (const std::exception& error) {
+    if (!init_failed.exchange(true)) {
+      log::error("", std::string("Something went wrong initializing byexample:\n") + error.what());
+    }
+    queue.put_result(FileResult{true, true, false, true});
+    queue.worker_done();
+    return;
+  }
+  std::string file;
+  while (queue.take(file)) queue.put_result(runner->run_file(file));
+  runner.reset();  // the worker's extension instances end in their own thread
+  queue.worker_done();
+}
+
 }  // namespace
 
-int run_jobs(const std::vector<std::string>& files, const WorkerSetup& setup,
-             const ScheduleSettings& settings) {
-  FileQueue queue(files);
+int worker_count(int jobs, std::size_t files) {
+  const int wanted = std::max(jobs, 1);
+  if (static_cast<std::size_t>(wanted) <= files) return wanted;
+  return std::max(1, static_cast<int>(files));
+}
+
+ScheduleResult schedule_files(const std::vector<std::string>& files,
+                              const ScheduleSettings& settings, const FileRunnerFactory& factory) {
+  const int workers = worker_count(settings.jobs, files.size());
+  FileQueue queue(files, settings.fail_fast, workers);
   std::atomic<bool> user_aborted{false};
+  std::atomic<bool> init_failed{false};
   SignalWatcher watcher(user_aborted, queue);
 
-  const int workers = std::max(1, std::min<int>(settings.jobs, static_cast<int>(files.size())));
-  std::atomic<int> workers_alive{workers};
   std::vector<std::thread> threads;
   for (int job = 0; job < workers; ++job) {
-    threads.emplace_back([&] {
-      FileExecutor executor(setup, user_aborted);
-      std::string file;
-      while (queue.take(file)) queue.put_result(executor.run_file(file));
-      --workers_alive;
-      queue.wake();
-    });
+    threads.emplace_back([&, job] { work(job, queue, factory, user_aborted, init_failed); });
   }
 
-  int status = 0;
+  ScheduleResult outcome;
   bool any_ran = false;
   bool any_skipped = false;
   FileResult result;
-  while (queue.next_result(result, workers_alive)) {
+  while (queue.next_result(result)) {
     if (user_aborted) result.user_aborted = true;
     any_ran = any_ran || result.ran;
     any_skipped = any_skipped || result.skipped;
-    status = std::max(status, status_of(result, settings.tap));
-    if (((result.failed || result.aborted) && settings.fail_fast) || result.user_aborted ||
-        result.error) {
-      queue.stop();
-    }
+    outcome.status = std::max(outcome.status, status_of(result, settings.tap));
   }
   for (auto& thread : threads) thread.join();
-  if (status == 0 && any_skipped && !any_ran) return k_exit_skipped;
-  return status;
+  outcome.user_aborted = user_aborted;
+  // Under --tap the plan `1..0 # SKIP` says it; TAP readers take a non-zero exit as an error.
+  if (outcome.status == 0 && any_skipped && !any_ran && !settings.tap) {
+    outcome.status = k_exit_skipped;
+  }
+  return outcome;
+}
+
+int run_jobs(const std::vector<std::string>& files, const WorkerSetup& setup,
+             Extensions& extensions, const ScheduleSettings& settings) {
+  Config worker_cfg = extensions.config();
+  worker_cfg.allowed_languages = setup.languages;
+  auto factory = [&](int job, const std::atomic<bool>& user_aborted) {
+    return std::make_unique<FileExecutor>(setup, extensions.instantiate_worker(worker_cfg, job),
+                                          user_aborted);
+  };
+  ScheduleResult outcome = schedule_files(files, settings, factory);
+  wait_for_reaper();  // no interpreter outlives the run
+  try {
+    extensions.finish_run(RunOutcome{outcome.status, outcome.user_aborted});
+  } catch (const std::exception& error) {
+    log::error("", std::string("Something went wrong finishing the run:\n") + error.what());
+    outcome.status = std::max(outcome.status, k_exit_error);
+  }
+  return outcome.status;
 }
 
 }  // namespace bx

@@ -2,17 +2,23 @@
 #pragma once
 
 #include <map>
-#include <set>
 #include <string>
+#include <vector>
 
-#include "driver/concern/clipboard.hpp"
 #include "driver/model/options.hpp"
+#include "driver/parse/option_parser.hpp"
 #include "driver/report/example_differ.hpp"
 #include "driver/report/outcomes.hpp"
-#include "driver/report/reporter.hpp"
 #include "driver/run/runner.hpp"
 
 namespace bx {
+
+/// The options a module concern adds (Concern::extend_option_parser), usable in every
+/// example and in -o.
+struct ConcernOptions {
+  std::string target;
+  OptionParser parser;
+};
 
 struct WorkerSetup {
   /// Selected languages (after flavour mapping) -> the flavour name given to -l.
@@ -21,15 +27,13 @@ struct WorkerSetup {
   OptionLayer global_options;
   /// Per language: its defaults plus its -o options (v11: only for that language, §2.4).
   std::map<std::string, OptionLayer> language_options;
+  /// Options added by the main-thread instances of module concerns, in registration order.
+  std::vector<ConcernOptions> concern_options;
   RunnerConfig runner;
-  ClipboardSettings clipboard;
-  ReporterSettings reporter;
   ExampleDifferSettings differ;
   std::string encoding = "utf-8";
   bool dry = false;
-  bool quiet = false;
   bool not_recover_timeout = false;
-  bool tap = false;  ///< the console report is replaced by TAP
   /// Machine-readable reports (TAP, JUnit), shared by every worker.
   std::vector<OutcomeSink*> sinks;
 };

@@ -34,12 +34,13 @@ class Error : public std::runtime_error {
 /// when nothing else ran) instead of being an error.
 class InterpreterMissing : public Error {
  public:
-  InterpreterMissing(const std::string& message, std::string program)
-      : Error(message), m_program(std::move(program)) {}
-  const std::string& program() const { return m_program; }
+  InterpreterMissing(const std::string& message, std::string reason)
+      : Error(message), m_reason(std::move(reason)) {}
+  /// One line: why the document is skipped.
+  const std::string& reason() const { return m_reason; }
 
  private:
-  std::string m_program;
+  std::string m_reason;
 };
 
 /// A command-line usage error (exit code 2, printed with the usage on stderr).

@@ -2,7 +2,8 @@
 
 namespace bx {
 
-void OutcomeConcern::start(std::vector<Example>& examples, const std::string&, OptionStack&) {
+void OutcomeConcern::start(std::vector<Example>& examples, const RunnerMap&, const std::string&,
+                           OptionStack&) {
   m_examples = &examples;
   m_reported = 0;
 }

@@ -34,7 +34,7 @@ class OutcomeConcern : public Concern {
   explicit OutcomeConcern(std::vector<OutcomeSink*> sinks) : m_sinks(std::move(sinks)) {}
   std::string target() const override { return "outcomes"; }
 
-  void start(std::vector<Example>& examples, const std::string& filepath,
+  void start(std::vector<Example>& examples, const RunnerMap& runners, const std::string& filepath,
              OptionStack& options) override;
   void finish_parse(Example& example, OptionStack& options, const std::exception* error) override;
   void skip_example(Example& example, OptionStack& options) override;

@@ -61,8 +61,8 @@ std::string ConsoleReporter::header(const Example& example) {
                      example.filepath, example.start_lineno, indent_snippet(snippet));
 }
 
-void ConsoleReporter::start(std::vector<Example>& examples, const std::string& filepath,
-                            OptionStack&) {
+void ConsoleReporter::start(std::vector<Example>& examples, const RunnerMap&,
+                            const std::string& filepath, OptionStack&) {
   m_filepath = filepath;
   m_total = examples.size();
   m_ran = m_passed = m_failed = m_skipped = m_failures_shown = 0;

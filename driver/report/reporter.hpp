@@ -23,7 +23,7 @@ class ConsoleReporter : public Concern {
   explicit ConsoleReporter(ReporterSettings settings) : m_settings(settings) {}
   std::string target() const override { return "progress"; }
 
-  void start(std::vector<Example>& examples, const std::string& filepath,
+  void start(std::vector<Example>& examples, const RunnerMap& runners, const std::string& filepath,
              OptionStack& options) override;
   void start_parse(Example& example, OptionStack& options) override;
   void finish_parse(Example& example, OptionStack& options, const std::exception* error) override;

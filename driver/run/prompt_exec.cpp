@@ -72,11 +72,18 @@ std::string PromptRunner::exec_and_wait(std::string_view source, const OptionSta
   }
   std::string untyped = inputs.untyped_warning();
   if (!untyped.empty()) log::warn(log_name(), untyped);
-  return collect_got(options, settings.example);
+  return collect_got(options, settings.example, enforced);
 }
 
 void PromptRunner::exec_hidden(std::string_view source, const OptionStack& options) {
   exec_and_wait(source, options, {nullptr, m_config.dfl_timeout});
+}
+
+void PromptRunner::exec_hidden_block(std::string_view text, const OptionStack& options) {
+  ensure_running();
+  if (!echo_filtering_enforced(options) && m_config.turn_echo_off) m_stream->pty().set_echo(false);
+  m_stream->send(text);
+  sync_on_ps1(options, m_config.dfl_timeout);
 }
 
 void PromptRunner::sync_on_ps1(const OptionStack& options, double timeout) {
@@ -105,7 +112,7 @@ bool PromptRunner::wait_prompt(const OptionStack& options, Countdown& countdown,
     }
     if (found.index == 0) {
       m_chunks.push_back(std::exchange(m_current, {}));
-      return m_ps1.match(found.match).has_value();
+      return &prompt == &m_ps1 || m_ps1.match(found.match).has_value();
     }
     // An emulated echo, so that the `[text]` written in the expected is found in the got.
     const TypedInput& input = inputs.front();
@@ -119,7 +126,7 @@ void PromptRunner::fail_wait(const OptionStack& options, Example* example, bool 
                              const TypedInput* input) {
   if (!m_current.empty() || m_chunks.empty()) m_chunks.push_back(std::exchange(m_current, {}));
   std::string raw = joined(m_chunks);
-  std::string got = collect_got(options, example);
+  std::string got = collect_got(options, example, echo_filtering_enforced(options));
   std::string last =
       "\n\nLast 1000 bytes read:\n" + std::string(utf8::last_chars(raw, k_last_read));
   if (eof) {
@@ -144,9 +151,10 @@ void PromptRunner::fail_wait(const OptionStack& options, Example* example, bool 
   throw error;
 }
 
-std::string PromptRunner::collect_got(const OptionStack& options, Example* example) {
+std::string PromptRunner::collect_got(const OptionStack& options, Example* example,
+                                      bool echo_enforced) {
   TermMode mode = run_options::term(options);
-  bool echo = mode != TermMode::as_is && echo_filtering_enforced(options);
+  bool echo = mode != TermMode::as_is && echo_enforced;
   std::string got = m_terminal->process(m_chunks, mode, echo);
   m_chunks.clear();
   if (example != nullptr && mode == TermMode::dumb && m_stream->filter().seen_unhandled()) {

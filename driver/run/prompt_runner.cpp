@@ -74,7 +74,7 @@ PromptRunner::PromptRunner(RunnerConfig config, std::string_view ps1, std::strin
 
 PromptRunner::~PromptRunner() {
   // No virtual calls from here (the runner is half destroyed): end it without logging; the
-  // pty destructor terminates the process.
+  // pty destructor hands the process to the reaper.
   if (m_stream) m_stream->pty().write("\x04");
 }
 
@@ -167,7 +167,8 @@ void PromptRunner::check_command(const std::vector<std::string>& argv, const std
   if (custom_shebang() != nullptr || basename(argv[0]) != k_environment_launcher) return;
   std::string program = program_run_by_env(argv);
   if (!program.empty() && find_executable(program, path).empty()) {
-    throw InterpreterMissing(not_found_message(cmd), program);
+    throw InterpreterMissing(not_found_message(cmd),
+                             "the interpreter '" + program + "' is not installed");
   }
 }
 
@@ -268,11 +269,9 @@ bool PromptRunner::recover_prompt_sync() {
 void PromptRunner::shutdown() {
   if (!m_stream) return;
   m_stream->pty().write("\x04");
-  bool reaped = m_stream->pty().terminate();
-  if (!reaped) {
-    log::warn(log_name(),
-              "Incomplete '" + display_name() + "' shutdown: too slow and it is still running.");
-  }
+  // The reaper ends it while this worker goes on; it warns if the interpreter survives.
+  m_stream->pty().hand_over({log_name(), "Incomplete '" + display_name() +
+                                             "' shutdown: too slow and it is still running."});
   m_stream.reset();
 }
 

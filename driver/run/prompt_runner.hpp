@@ -75,6 +75,9 @@ class PromptRunner : public ExampleRunner {
                             const ExecSettings& settings);
   /// Runs set-up code with a -x-dfl-timeout budget; its output is discarded.
   void exec_hidden(std::string_view source, const OptionStack& options);
+  /// Sends `text` in one write and waits for PS1 with a -x-dfl-timeout budget, discarding
+  /// the output: set-up code whose first line reads the rest from the terminal itself.
+  void exec_hidden_block(std::string_view text, const OptionStack& options);
   /// Waits PS1 for up to `timeout` seconds, without +stop-on-silence, discarding the output.
   /// Throws TimeoutError / InterpreterClosedError.
   void sync_on_ps1(const OptionStack& options, double timeout);
@@ -95,7 +98,8 @@ class PromptRunner : public ExampleRunner {
                    InputQueue& inputs, Example* example, bool limited);
   [[noreturn]] void fail_wait(const OptionStack& options, Example* example, bool eof,
                               const TypedInput* input);
-  std::string collect_got(const OptionStack& options, Example* example);
+  /// The got of the chunks read; `echo_enforced` is echo_filtering_enforced(options).
+  std::string collect_got(const OptionStack& options, Example* example, bool echo_enforced);
   void add_escape_notes(Example& example) const;
   void set_geometry(const OptionStack& options, IntPair geometry, bool with_hooks);
   bool recover_prompt_sync();

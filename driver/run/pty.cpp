@@ -15,12 +15,12 @@
 #include <cstring>
 
 #include "driver/run/sessions.hpp"
+#include "driver/run/spawn.hpp"
 
 namespace bx {
 
 namespace {
 
-constexpr double k_kill_wait = 2.0;
 constexpr int k_write_stall_ms = 10000;
 
 double now() {
@@ -44,47 +44,6 @@ std::string env_value(const std::vector<std::string>& env, std::string_view name
     }
   }
   return {};
-}
-
-std::vector<char*> c_strings(const std::vector<std::string>& strings) {
-  std::vector<char*> out;
-  for (const auto& s : strings) out.push_back(const_cast<char*>(s.c_str()));
-  out.push_back(nullptr);
-  return out;
-}
-
-/// In the child, between fork and exec: only async-signal-safe calls.
-[[noreturn]] void exec_child(int slave, const char* path, char* const argv[], char* const envp[],
-                             int error_pipe) {
-  sigset_t none;
-  sigemptyset(&none);
-  sigprocmask(SIG_SETMASK, &none, nullptr);
-  struct sigaction dfl {};
-  dfl.sa_handler = SIG_DFL;
-  for (int sig = 1; sig < NSIG; ++sig) sigaction(sig, &dfl, nullptr);
-  setsid();
-  ioctl(slave, TIOCSCTTY, 0);
-  dup2(slave, 0);
-  dup2(slave, 1);
-  dup2(slave, 2);
-#ifdef SYS_close_range
-  // Descriptors inherited from other threads' work must not keep their files open.
-  syscall(SYS_close_range, 3U, ~0U, 4U /* CLOSE_RANGE_CLOEXEC */);
-#endif
-  execve(path, argv, envp);
-  int error = errno;
-  [[maybe_unused]] auto written = ::write(error_pipe, &error, sizeof(error));
-  _exit(127);
-}
-
-/// The errno the child reports when its exec failed, 0 when the program started.
-int exec_error(int pipe_fd) {
-  int error = 0;
-  ssize_t n;
-  do {
-    n = ::read(pipe_fd, &error, sizeof(error));
-  } while (n < 0 && errno == EINTR);
-  return n == sizeof(error) ? error : 0;
 }
 
 }  // namespace
@@ -112,27 +71,18 @@ std::string find_executable(const std::string& program, std::string_view path) {
 
 PtyProcess::PtyProcess(const PtySpawnRequest& request) {
   if (request.argv.empty()) throw SpawnError("empty command line", EINVAL);
-  std::string path = find_executable(request.argv[0], env_value(request.env, "PATH"));
-  if (path.empty()) throw SpawnError(request.argv[0] + ": command not found", ENOENT);
-  int slave = open_terminal(request);
-  int pipe_fds[2] = {-1, -1};
-  if (pipe2(pipe_fds, O_CLOEXEC) != 0) {
-    int error = errno;
-    close(slave);
-    close_master();
-    throw SpawnError(std::string("cannot create a pipe: ") + std::strerror(error), error);
-  }
-  std::vector<char*> argv = c_strings(request.argv);
-  std::vector<char*> envp = c_strings(request.env);
-  m_pid = fork();
-  if (m_pid == 0) exec_child(slave, path.c_str(), argv.data(), envp.data(), pipe_fds[1]);
-  int error = m_pid < 0 ? errno : 0;
-  close(slave);
-  close(pipe_fds[1]);
-  if (m_pid > 0) error = exec_error(pipe_fds[0]);
-  close(pipe_fds[0]);
+  ExecPlan plan{find_executable(request.argv[0], env_value(request.env, "PATH")), request.argv,
+                request.env};
+  if (plan.path.empty()) throw SpawnError(request.argv[0] + ": command not found", ENOENT);
+  std::string terminal;
+  int slave = open_terminal(request, terminal);
+  // Not even env's own error message can tell the difference: whatever the direct
+  // execution cannot start (a script without a #! line...) env starts.
+  int error = ENOEXEC;
+  if (auto direct = plan_without_env(plan)) error = spawn_on_terminal(terminal, *direct, m_pid);
+  if (error != 0) error = spawn_on_terminal(terminal, plan, m_pid);
+  close(slave);  // only now: the terminal hangs up when its last slave descriptor closes
   if (error != 0) {
-    if (m_pid > 0) waitpid(m_pid, nullptr, 0);
     m_pid = -1;
     close_master();
     throw SpawnError(request.argv[0] + ": " + std::strerror(error), error);
@@ -142,13 +92,14 @@ PtyProcess::PtyProcess(const PtySpawnRequest& request) {
   fcntl(m_master, F_SETFL, fcntl(m_master, F_GETFL) | O_NONBLOCK);
 }
 
-int PtyProcess::open_terminal(const PtySpawnRequest& request) {
+int PtyProcess::open_terminal(const PtySpawnRequest& request, std::string& path) {
   m_master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC);
   char name[128];
   int slave = -1;
   if (m_master >= 0 && grantpt(m_master) == 0 && unlockpt(m_master) == 0 &&
       ptsname_r(m_master, name, sizeof(name)) == 0) {
     slave = open(name, O_RDWR | O_NOCTTY | O_CLOEXEC);
+    path = name;
   }
   if (slave < 0) {
     int error = errno;
@@ -166,7 +117,16 @@ int PtyProcess::open_terminal(const PtySpawnRequest& request) {
 }
 
 PtyProcess::~PtyProcess() {
-  terminate();
+  try {
+    hand_over();
+  } catch (const std::exception&) {
+    // The reaper could not take it: end it here rather than leave it running.
+    sessions::kill_members({&m_pid, 1});
+    while (waitpid(m_pid, nullptr, 0) < 0 && errno == EINTR) {
+    }
+    sessions::remove(m_pid);
+    if (m_pidfd >= 0) close(m_pidfd);
+  }
 }
 
 bool PtyProcess::write(std::string_view data) {
@@ -244,53 +204,27 @@ void PtyProcess::close_master() noexcept {
   m_master = -1;
 }
 
-bool PtyProcess::wait_exit(double timeout) noexcept {
-  double deadline = now() + timeout;
-  while (true) {
-    siginfo_t info{};
-    info.si_pid = 0;
-    if (waitid(P_PID, static_cast<id_t>(m_pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 &&
-        info.si_pid == m_pid) {
-      return true;
-    }
-    double left = deadline - now();
-    if (left <= 0) return false;
-    if (m_pidfd >= 0) {
-      pollfd fd{m_pidfd, POLLIN, 0};
-      timespec wait = to_timespec(left);
-      ppoll(&fd, 1, &wait, nullptr);
-    } else {
-      // Kernels without pidfd: check again in a millisecond.
-      timespec tick = to_timespec(std::min(left, 0.001));
-      nanosleep(&tick, nullptr);
-    }
-  }
+void PtyProcess::hand_over(ReapWarning warning) {
+  hand_over(k_grace_seconds, std::move(warning));
+}
+
+void PtyProcess::hand_over(double grace_seconds, ReapWarning warning) {
+  close_master();  // the hang-up: SIGHUP to the session leader and the foreground job
+  if (m_pid <= 0 || m_handed_over) return;
+  hand_to_reaper(ReapRequest{m_pid, m_pidfd, grace_seconds, std::move(warning)});
+  m_pidfd = -1;
+  m_handed_over = true;
 }
 
 bool PtyProcess::terminate(double grace_seconds) noexcept {
-  close_master();  // the hang-up: SIGHUP to the session leader and the foreground job
   if (m_pid <= 0 || m_reaped) return true;
-  bool exited = wait_exit(grace_seconds);
-  if (!exited) {
-    for (int sig : {SIGHUP, SIGCONT, SIGINT}) killpg(m_pid, sig);
-    exited = wait_exit(grace_seconds);
+  try {
+    hand_over(grace_seconds, {});
+  } catch (const std::exception&) {
+    return false;  // no reaper thread or no memory: the destructor kills it
   }
-  if (!exited) {
-    killpg(m_pid, SIGKILL);
-    kill(m_pid, SIGKILL);
-    exited = wait_exit(k_kill_wait);
-  }
-  if (!exited) return false;
-  sessions::kill_members(
-      m_pid);  // the leader is a zombie until reaped: its id cannot be reused yet
-  int status = 0;
-  while (waitpid(m_pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  m_reaped = true;
-  sessions::remove(m_pid);
-  if (m_pidfd >= 0) close(m_pidfd);
-  m_pidfd = -1;
-  return true;
+  m_reaped = wait_reaped(m_pid);
+  return m_reaped;
 }
 
 }  // namespace bx

@@ -1,6 +1,7 @@
 // A child process on a pseudo-terminal (spec §4.2, §4.9, §9.5 item 4): its own session with
 // the pty as controlling terminal, polled reads with deadlines, window size, echo control,
-// and a shutdown that reaps the child and kills whatever is left of its session.
+// and a shutdown, done by the process-wide reaper, that reaps the child and kills whatever
+// is left of its session.
 #pragma once
 
 #include <sys/types.h>
@@ -9,6 +10,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "driver/run/reaper.hpp"
 
 namespace bx {
 
@@ -40,7 +43,7 @@ class PtyProcess {
 
   /// Starts the program; throws SpawnError if it cannot be executed.
   explicit PtyProcess(const PtySpawnRequest& request);
-  /// Terminates the process (see terminate()).
+  /// Hands the process to the reaper (see hand_over()) unless that was done.
   ~PtyProcess();
   PtyProcess(const PtyProcess&) = delete;
   PtyProcess& operator=(const PtyProcess&) = delete;
@@ -59,26 +62,36 @@ class PtyProcess {
   /// Sets the window size; the program gets SIGWINCH.
   void resize(int rows, int cols);
 
-  /// Ends the program: closes the terminal (hang-up), then SIGHUP, SIGCONT, SIGINT and
-  /// finally SIGKILL to its process group as needed, reaps it and kills any process left
-  /// in its session. False if it could not be reaped (it is still running). Idempotent.
-  bool terminate(double grace_seconds = 0.5) noexcept;
+  /// Ends the program without waiting: closes the terminal (hang-up) and hands the process
+  /// to the reaper, which sends SIGHUP, SIGCONT, SIGINT and finally SIGKILL to its process
+  /// group as needed, kills any process left in its session and reaps it; `warning` is
+  /// logged if it survives SIGKILL. Idempotent.
+  void hand_over(ReapWarning warning = {});
+  /// hand_over() and waits for the reaper. False if the process could not be reaped (it is
+  /// still running).
+  bool terminate(double grace_seconds = k_grace_seconds) noexcept;
+
+  /// The wait after the hang-up and after SIGHUP/SIGCONT/SIGINT.
+  static constexpr double k_grace_seconds = 0.5;
 
  private:
-  /// Opens the pty pair (close-on-exec) with the size and echo wanted; returns the slave.
-  int open_terminal(const PtySpawnRequest& request);
-  bool wait_exit(double timeout) noexcept;
+  /// Opens the pty pair (close-on-exec) with the size and echo wanted; returns the slave
+  /// and sets `path` to its name.
+  int open_terminal(const PtySpawnRequest& request, std::string& path);
+  void hand_over(double grace_seconds, ReapWarning warning);
   void close_master() noexcept;
 
   pid_t m_pid = -1;
   int m_master = -1;
   int m_pidfd = -1;
+  bool m_handed_over = false;
   bool m_reaped = false;
   std::string m_backlog;  ///< read while a write was blocked
 };
 
-/// Kills the process group of every interpreter still alive. Async-signal-safe: meant for
-/// the driver's SIGINT/SIGTERM path so that no interpreter outlives byexample.
+/// Kills the process group of every interpreter still alive, those handed to the reaper
+/// included. Async-signal-safe: meant for the driver's SIGINT/SIGTERM path so that no
+/// interpreter outlives byexample.
 void kill_all_interpreters() noexcept;
 
 }  // namespace bx

@@ -13,23 +13,44 @@ namespace {
 // set-up line does not show the prompt before it is really in place.
 constexpr std::string_view k_set_prompts =
     "import sys; sys.ps1=\"/byexample/py/\" \"ps1> \" ; sys.ps2=\"/byexample/py/\" \"ps2> \"; "
-    "del sys\n";
+    "del sys";
 
-/// The display hook: nothing for None, pprint with the terminal width otherwise; `_` is
-/// kept as the default hook does.
-constexpr std::string_view k_pretty_print_hook =
-    "import sys as _byexample_sys, pprint as _byexample_pprint; exec("
-    "'class _ByexamplePrettyPrint:\\n"
-    " def __init__(self, width):\\n  self.width = width\\n"
-    " def update_width(self, width):\\n  self.width = width\\n"
-    " def __call__(self, value):\\n"
-    "  if value is None:\\n   return\\n"
-    "  import builtins\\n  builtins._ = None\\n"
-    "  _byexample_pprint.pprint(value, indent=1, width=self.width, depth=None)\\n"
-    "  builtins._ = value\\n"
-    "__byexample_pretty_print = _ByexamplePrettyPrint({})\\n"
-    "del _ByexamplePrettyPrint\\n"
-    "_byexample_sys.displayhook = __byexample_pretty_print\\n')\n";
+/// The display hook, defined by code read from the terminal by sys.stdin.read(): the REPL
+/// reads its lines a byte at a time through readline, a few microseconds per byte, while
+/// sys.stdin reads them at once. Nothing for None, pprint with the terminal width
+/// otherwise (its defaults are indent 1 and no depth limit); `_` is kept as the default
+/// hook does. Importing pprint takes milliseconds (dataclasses...), so it is imported on
+/// the first value whose pprint output is not simply its repr(): `_byexample_pprint` is
+/// bound from then on, not at set-up. pprint prints the repr() of the exact types int,
+/// float, bool and complex, and of a str whose repr() fits in the width. Builtins are
+/// reached through `builtins`: the session may rebind `str`. The pprint call is on line 11
+/// of `<string>`, where tracebacks of a failing repr() have always shown it.
+constexpr std::string_view k_pretty_print_hook = R"(class _ByexamplePP:
+ def __init__(s, w):
+  s.width = w
+ def update_width(s, w):
+  s.width = w
+ def __call__(s, v):
+  if v is None:
+   return
+  import builtins as b
+  b._ = None
+  s.plain(b, v) or s.load().pprint(v, width=s.width)
+  b._ = v
+ def plain(s, b, v):
+  t = b.type(v)
+  if s.width and t in (b.int, b.float, b.bool, b.complex, b.str):
+   try: r = b.repr(v)
+   except b.ValueError: return
+   if t is not b.str or b.len(r) <= s.width: return b.print(r) or 1
+ def load(s):
+  global _byexample_pprint
+  import pprint as _byexample_pprint
+  return _byexample_pprint
+__byexample_pretty_print = _ByexamplePP({})
+del _ByexamplePP
+_byexample_sys.displayhook = __byexample_pretty_print
+)";
 
 class PythonRunner final : public PromptRunner {
  public:
@@ -52,14 +73,19 @@ class PythonRunner final : public PromptRunner {
         build_cmd("%e %p %a", shebang_tokens("/usr/bin/env", program, {"--version"}));
     spawn_interpreter(build_cmd("%e %p %a", shebang_tokens("/usr/bin/env", program, {"-i"})),
                       options, settings);
-    exec_hidden(k_set_prompts, options);
-    if (m_pretty_print) {
-      long width = geometry().second;
-      std::string hook(k_pretty_print_hook);
-      hook.replace(hook.find("{}"), 2, std::to_string(width));
-      exec_hidden(hook, options);
-      m_printer_width = width;
+    if (!m_pretty_print) {
+      exec_hidden(std::string(k_set_prompts) + "\n", options);
+      return;
     }
+    long width = geometry().second;
+    std::string hook(k_pretty_print_hook);
+    hook.replace(hook.find("{}"), 2, std::to_string(width));
+    // One line, one round trip: the prompts, then the hook read from the terminal.
+    exec_hidden_block(std::string(k_set_prompts) +
+                          "; import sys as _byexample_sys; exec(_byexample_sys.stdin.read(" +
+                          std::to_string(hook.size()) + "))\n" + hook,
+                      options);
+    m_printer_width = width;
   }
 
   std::string run_example(Example& example, const OptionStack& options) override {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "driver/model/errors.hpp"
+#include "driver/run/reaper.hpp"
 #include "driver/run/runner.hpp"
 #include "driver/util/regex.hpp"
 
@@ -47,6 +48,7 @@ class PythonRunnerTest : public ::testing::Test {
   }
   void TearDown() override {
     m_runner->shutdown();
+    wait_for_reaper();  // the shutdown hands the interpreter over without waiting
     EXPECT_EQ(child_count(), m_children_before);
   }
 
@@ -85,6 +87,23 @@ TEST_F(PythonRunnerTest, PrettyPrintFollowsTheGeometry) {
   EXPECT_EQ(run("import os; os.get_terminal_size().columns\n", {{"geometry", IntPair{24, 60}}}),
             "60\n");
   EXPECT_EQ(run("[_byexample_sys, _byexample_pprint, __byexample_pretty_print] and 1\n"), "1\n");
+}
+
+TEST_F(PythonRunnerTest, ScalarsAreShownWithoutImportingPprint) {
+  EXPECT_EQ(run("1 + 1\n"), "2\n");
+  EXPECT_EQ(run("str = type = len = repr = None\n"), "\n");  // the session's own names
+  EXPECT_EQ(run("'a' * 3\n"), "'aaa'\n");
+  EXPECT_EQ(run("2.5, True\n"), "(2.5, True)\n");
+  EXPECT_EQ(run("'_byexample_pprint' in globals()\n"), "True\n");
+}
+
+TEST_F(PythonRunnerTest, PprintIsBoundOnTheFirstValueThatNeedsIt) {
+  EXPECT_EQ(run("1j\n"), "1j\n");
+  EXPECT_EQ(run("'_byexample_pprint' in globals()\n"), "False\n");
+  EXPECT_EQ(run("'aaaa ' * 20\n"),
+            "('aaaa aaaa aaaa aaaa aaaa aaaa aaaa aaaa aaaa aaaa aaaa aaaa aaaa aaaa aaaa '\n"
+            " 'aaaa aaaa aaaa aaaa aaaa ')\n");
+  EXPECT_EQ(run("'_byexample_pprint' in globals()\n"), "True\n");
 }
 
 TEST_F(PythonRunnerTest, TimeoutThenRecovery) {

@@ -5,6 +5,7 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <cstddef>
@@ -27,30 +28,6 @@ long parse_number(const char*& text, const char* end) {
   return value;
 }
 
-/// The session of process `pid` from /proc/<pid>/stat, -1 when it cannot be read.
-long session_of(const char* pid) {
-  char path[64] = "/proc/";
-  std::size_t length = 6;
-  while (*pid != '\0' && length < sizeof(path) - 8) path[length++] = *pid++;
-  for (const char* suffix = "/stat"; *suffix != '\0'; ++suffix) path[length++] = *suffix;
-  path[length] = '\0';
-  int fd = open(path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return -1;
-  char stat[512];
-  ssize_t n = read(fd, stat, sizeof(stat));
-  close(fd);
-  const char* end = stat + (n > 0 ? n : 0);
-  const char* cursor = end;
-  while (cursor > stat && cursor[-1] != ')') --cursor;  // the command may contain ')'
-  // After ") ": state, ppid, pgrp, session.
-  for (int field = 0; field < 4 && cursor < end; ++field) {
-    while (cursor < end && *cursor == ' ') ++cursor;
-    if (field == 3) return parse_number(cursor, end);
-    while (cursor < end && *cursor != ' ') ++cursor;
-  }
-  return -1;
-}
-
 /// Calls `visit(pid, session)` for every process, with system calls only.
 template <class Visit>
 void for_each_process(Visit visit) noexcept {
@@ -68,7 +45,9 @@ void for_each_process(Visit visit) noexcept {
       while (*name_end != '\0') ++name_end;
       const char* cursor = name;
       long pid = parse_number(cursor, name_end);
-      if (pid > 0 && cursor == name_end) visit(static_cast<pid_t>(pid), session_of(name));
+      // getsid() of any process, one system call (Linux never answers EPERM).
+      if (pid > 0 && cursor == name_end)
+        visit(static_cast<pid_t>(pid), long{getsid(static_cast<pid_t>(pid))});
     }
   }
   close(dir);
@@ -97,10 +76,12 @@ void sessions::remove(pid_t sid) noexcept {
   }
 }
 
-void sessions::kill_members(pid_t sid) noexcept {
-  killpg(sid, SIGKILL);
-  for_each_process([sid](pid_t pid, long session) {
-    if (session == sid && pid != sid) kill(pid, SIGKILL);
+void sessions::kill_members(std::span<const pid_t> sids) noexcept {
+  for (pid_t sid : sids) killpg(sid, SIGKILL);
+  for_each_process([sids](pid_t pid, long session) {
+    if (pid != session && std::find(sids.begin(), sids.end(), session) != sids.end()) {
+      kill(pid, SIGKILL);
+    }
   });
 }
 

@@ -31,12 +31,12 @@ const std::vector<std::string> k_launcher = {
     "/usr/bin/env", "-u", "PS1", "-u", "PS2", "-u", "PAGER", "-u", "LESS", "-u", "PROMPT_COMMAND"};
 
 // Each sentinel is split in two quoted strings: a shell that echoes the line does not show
-// the prompt before it is set.
+// the prompt before it is set. One line costs one round trip instead of one per export.
 constexpr std::string_view k_set_prompts =
-    "export PS1='/byexample/sh/''ps1> '\n"
-    "export PS2='/byexample/sh/''ps2> '\n"
-    "export PS3='/byexample/sh/''ps3> '\n"
-    "export PS4='/byexample/sh/''ps4> '\n";
+    "export PS1='/byexample/sh/''ps1> '; "
+    "export PS2='/byexample/sh/''ps2> '; "
+    "export PS3='/byexample/sh/''ps3> '; "
+    "export PS4='/byexample/sh/''ps4> '";
 
 char stop_character(const std::string& signal) {
   if (signal == "eof") return '\x04';
@@ -71,8 +71,8 @@ class ShellRunner final : public PromptRunner {
         build_cmd("%e %p %a", shebang_tokens(k_launcher, command.program, command.arguments)),
         options, settings);
     std::string init(k_set_prompts);
-    if (name == "bash") init += "set +H\n";
-    exec_hidden(init, options);
+    if (name == "bash") init += "; set +H";
+    exec_hidden(init + "\n", options);
   }
 
   std::string run_example(Example& example, const OptionStack& options) override {

@@ -2,7 +2,8 @@
 //
 // Patterns are PCRE2 syntax. Callers that port byexample's Python regexes write `\z` for
 // Python's `\Z` and `(?<name>...)` for `(?P<name>...)`. Compiled with UTF and UCP so that
-// `\s` and `\w` are Unicode-aware like Python 3's, and JIT-compiled when available.
+// `\s` and `\w` are Unicode-aware like Python 3's, and JIT-compiled, when available, once a
+// regex is used often or on a long subject. A Regex may be used by several threads at once.
 #pragma once
 
 #include <cstddef>
@@ -79,11 +80,16 @@ class Regex {
   std::optional<std::size_t> group_number(std::string_view name) const;
 
  private:
-  std::optional<RegexMatch> run(std::string_view subject, std::size_t start, bool anchored) const;
+  /// `options` are PCRE2 match options.
+  std::optional<RegexMatch> run(std::string_view subject, std::size_t start,
+                                std::uint32_t options) const;
   struct Impl;
   std::string m_pattern;
   std::unique_ptr<Impl> m_impl;
 };
+
+/// The PCRE2 library's version, e.g. "10.42".
+std::string pcre2_version();
 
 /// Escapes `text` so that it matches itself literally inside a PCRE2 pattern.
 std::string regex_escape(std::string_view text);

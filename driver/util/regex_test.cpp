@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <thread>
+#include <vector>
+
 namespace bx {
 namespace {
 
@@ -50,6 +54,67 @@ TEST(Regex, FindAllIsNonOverlapping) {
   auto all = re.find_all("aa b aaa");
   ASSERT_EQ(all.size(), 2u);
   EXPECT_EQ(all[1].group(0), "aaa");
+}
+
+TEST(Regex, FindAllStepsOverWholeCharactersAfterEmptyMatches) {
+  Regex re("x*");
+  auto all = re.find_all(
+      "\xc3\xb1"
+      "a"
+      "\xc3\xb1");  // "ñañ", as Python's finditer
+  ASSERT_EQ(all.size(), 4u);
+  EXPECT_EQ(all[1].begin(), 2u);
+  EXPECT_EQ(all[2].begin(), 3u);
+  EXPECT_EQ(all[3].begin(), 5u);
+}
+
+TEST(Regex, InvalidUtf8SubjectsAreRejected) {
+  Regex re("a");
+  EXPECT_THROW(re.search("a\xff"), RegexError);
+  EXPECT_THROW(re.find_all("a a \xff"), RegexError);
+}
+
+TEST(Regex, GroupNumbersByName) {
+  Regex re("(?<first>a)(b)(?<third>c)?");
+  EXPECT_EQ(re.group_number("first"), 1u);
+  EXPECT_EQ(re.group_number("third"), 3u);
+  EXPECT_FALSE(re.group_number("second"));
+  auto m = re.match("ab");
+  ASSERT_TRUE(m);
+  EXPECT_FALSE(m->named("third"));
+  EXPECT_FALSE(m->named("nope"));
+  EXPECT_EQ(re.group_names().size(), 2u);
+}
+
+TEST(Regex, ResultsDoNotChangeOnceItIsUsedOftenOrOnLongSubjects) {
+  // Lazy wildcards over a long output: the JIT-compiled code with its large stack.
+  Regex re("a(?<mid>.*?)z\\n*\\z", k_regex_expected);
+  for (int i = 0; i < 100; ++i) {
+    auto m = re.match("a-" + std::to_string(i) + "\nz\n");
+    ASSERT_TRUE(m);
+    EXPECT_EQ(*m->named("mid"), "-" + std::to_string(i) + "\n");
+  }
+  std::string long_subject = "a" + std::string(1 << 20, 'b') + "z";
+  auto m = re.match(long_subject);
+  ASSERT_TRUE(m);
+  EXPECT_EQ(m->named("mid")->size(), std::size_t{1} << 20);
+}
+
+TEST(Regex, OneRegexServesSeveralThreadsAtOnce) {
+  static const Regex re("(?<n>[0-9]+)");
+  std::vector<std::thread> threads;
+  std::vector<int> wrong(4, 0);
+  for (int t = 0; t < 4; ++t) {
+    threads.emplace_back([t, &wrong] {
+      for (int i = 0; i < 500; ++i) {
+        std::string text = "n=" + std::to_string(t * 1000 + i);
+        auto m = re.search(text);
+        if (!m || *m->named("n") != text.substr(2)) ++wrong[t];
+      }
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(wrong, std::vector<int>(4, 0));
 }
 
 TEST(Regex, EscapeMatchesItselfLiterally) {

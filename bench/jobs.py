@@ -1,0 +1,74 @@
+#!/usr/bin/env python3
+"""Speed-up of --jobs 2 over --jobs 1 (issue 4: target >= 1.8x on a 2-core machine).
+
+    bench/jobs.py --driver build/byexample [--shared ../shared] [--runs 7] [--out FILE]
+
+Runs the driver on the corpus of 20 documents x 20 shell examples made by
+../shared/tools/gen-corpus.sh, alternating --jobs 1 and --jobs 2, and prints the median wall
+times and their ratio. Exits 1 when the ratio is below the target.
+"""
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+TARGET = 1.8
+
+
+def wall_time(driver, args, cwd):
+    """Runs the driver once; returns its wall time in seconds."""
+    start = time.perf_counter()
+    proc = subprocess.run([driver] + args, cwd=cwd, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT)
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        sys.exit("driver failed (%d) on %s:\n%s" % (proc.returncode, args,
+                                                  proc.stdout.decode()[-2000:]))
+    return elapsed
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--driver", required=True)
+    parser.add_argument("--shared", default=os.path.join(os.path.dirname(__file__), "..", "..",
+                                                         "shared"))
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--out")
+    opts = parser.parse_args()
+    driver = os.path.abspath(opts.driver)
+    shared = os.path.abspath(opts.shared)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = os.path.join(tmp, "corpus")
+        subprocess.run([os.path.join(shared, "tools", "gen-corpus.sh"), corpus, "20", "20",
+                        "shell"], check=True, stdout=subprocess.DEVNULL)
+        files = sorted(os.path.join(corpus, f) for f in os.listdir(corpus))
+        # Not under a build tool: the driver would run one document at a time.
+        env_free = ["BYEXAMPLE_BUILD_TOOL", "BYEXAMPLE_JOBS", "MESON_TEST_ITERATION",
+                    "CTEST_INTERACTIVE_DEBUG_MODE", "MAKEFLAGS"]
+        for name in env_free:
+            os.environ.pop(name, None)
+        times = {1: [], 2: []}
+        wall_time(driver, ["-l", "shell", "--jobs", "2"] + files, tmp)  # warm the caches
+        for _ in range(opts.runs):
+            for jobs in (1, 2):
+                times[jobs].append(wall_time(driver, ["-l", "shell", "--jobs", str(jobs)] + files,
+                                             tmp))
+    one, two = statistics.median(times[1]), statistics.median(times[2])
+    ratio = one / two
+    line = ("20 documents x 20 shell examples: --jobs 1 %.0f ms, --jobs 2 %.0f ms, speed-up "
+            "%.2fx (target >= %.1fx, %d cores)" % (one * 1e3, two * 1e3, ratio, TARGET,
+                                                   os.cpu_count()))
+    print(line, flush=True)
+    if opts.out:
+        os.makedirs(os.path.dirname(os.path.abspath(opts.out)), exist_ok=True)
+        with open(opts.out, "w") as f:
+            f.write(line + "\n")
+    return 0 if ratio >= TARGET else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
