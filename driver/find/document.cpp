@@ -10,6 +10,7 @@
 #include <string>
 
 #include "driver/find/harvest.hpp"
+#include "driver/util/text.hpp"
 
 namespace bx {
 
@@ -117,20 +118,6 @@ std::string decode(const std::string& filepath, std::string bytes, const std::st
   }
   if (pos == 0) return bytes;
   out.append(bytes, pos, std::string::npos);
-  return out;
-}
-
-std::string universal_newlines(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '\r') {
-      out += text[i];
-      continue;
-    }
-    out += '\n';
-    if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
-  }
   return out;
 }
 

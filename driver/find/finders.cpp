@@ -7,6 +7,7 @@
 #include "driver/find/example_finder.hpp"
 #include "driver/model/errors.hpp"
 #include "driver/util/regex.hpp"
+#include "driver/util/text.hpp"
 
 namespace bx {
 
@@ -77,15 +78,6 @@ std::vector<std::string> split_lines(std::string_view text) {
     if (end == std::string_view::npos) return lines;
     begin = end + 1;
   }
-}
-
-std::string join_lines(const std::vector<std::string>& lines) {
-  std::string out;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (i > 0) out += '\n';
-    out += lines[i];
-  }
-  return out;
 }
 
 class PromptFinder : public ExampleFinder {

@@ -109,6 +109,7 @@ bool PromptRunner::echo_filtering_enforced(const OptionStack& options) const {
     return true;
   }
   auto wanted = run_options::list(options, "force_echo_filtering_for");
+  if (wanted.empty()) return false;  // the usual case, checked once per example
   auto names = flavors();
   names.push_back(language());
   return std::any_of(names.begin(), names.end(), [&](const std::string& name) {

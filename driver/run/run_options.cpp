@@ -45,7 +45,9 @@ double timeout(const OptionStack& options) {
 }
 
 TermMode term(const OptionStack& options) {
-  return parse_term_mode(text(options, "term", "dumb"));
+  const OptionValue* value = options.find("term");
+  const auto* name = value != nullptr ? std::get_if<std::string>(value) : nullptr;
+  return name != nullptr ? parse_term_mode(*name) : TermMode::dumb;
 }
 
 IntPair geometry(const OptionStack& options, IntPair fallback) {

@@ -1,6 +1,7 @@
 #include "driver/run/terminal.hpp"
 
 #include "driver/run/utf8.hpp"
+#include "driver/util/text.hpp"
 
 namespace bx {
 
@@ -8,15 +9,6 @@ namespace {
 
 constexpr int k_echo_rows = 2048;
 constexpr int k_echo_cols = 1024;
-
-std::string join_lines(const std::vector<std::string>& lines) {
-  std::string out;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (i > 0) out += '\n';
-    out += lines[i];
-  }
-  return out;
-}
 
 /// Every lone LF or lone CR becomes CRLF (a CRLF stays as it is).
 std::string to_crlf(std::string_view text) {
@@ -48,22 +40,8 @@ TermMode parse_term_mode(std::string_view name) {
   return TermMode::dumb;
 }
 
-std::string normalize_newlines(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '\r') {
-      out += text[i];
-      continue;
-    }
-    out += '\n';
-    if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
-  }
-  return out;
-}
-
 std::string dumb_chunk(std::string_view chunk) {
-  std::string text = normalize_newlines(chunk);
+  std::string text = universal_newlines(chunk);
   std::string out;
   out.reserve(text.size());
   std::string line;
@@ -132,7 +110,7 @@ std::string Terminal::process(const std::vector<std::string>& chunks, TermMode m
                               bool echo_filtering) {
   std::string got;
   if (mode == TermMode::as_is) {
-    for (const auto& chunk : chunks) got += normalize_newlines(chunk);
+    for (const auto& chunk : chunks) got += universal_newlines(chunk);
   } else if (echo_filtering && mode == TermMode::dumb) {
     got = join_lines(filter_echo(chunks, true));
   } else if (echo_filtering) {

@@ -16,9 +16,6 @@ enum class TermMode { dumb, as_is, ansi };
 /// "dumb", "as-is" or "ansi"; anything else is dumb.
 TermMode parse_term_mode(std::string_view name);
 
-/// `\r\n` and lone `\r` become `\n`.
-std::string normalize_newlines(std::string_view text);
-
 /// §3.1.1 for one chunk: newlines normalised, TABs expanded to multiples of 8, every line
 /// right-stripped.
 std::string dumb_chunk(std::string_view chunk);
