@@ -197,7 +197,7 @@ TEST_F(ShellRunnerTest, Sh) {
 }
 
 TEST_F(ShellRunnerTest, Ksh) {
-  if (access("/usr/bin/ksh", X_OK) != 0) GTEST_SKIP() << "ksh is not installed";
+  ASSERT_EQ(access("/usr/bin/ksh", X_OK), 0) << "ksh is required (scripts/dev.sh installs it)";
   start({{"shell", std::string("ksh")}});
   EXPECT_EQ(run("echo ${.sh.version+ksh}\n"), "ksh\n");
   EXPECT_EQ(run("for i in 1 2; do\n  echo $i\ndone\n"), "1\n2\n");
