@@ -94,19 +94,45 @@ struct Regex::Impl {
 };
 
 Regex::Regex(std::string_view pattern, std::uint32_t flags)
-    : m_pattern(pattern), m_impl(std::make_unique<Impl>()) {
+    : m_pattern(pattern), m_impl(compiled(pattern, flags)) {}
+
+std::shared_ptr<Regex::Impl> Regex::compiled(std::string_view pattern, std::uint32_t flags) {
+  // The regexes this thread compiled lately, most recent last: documents repeat their
+  // expected outputs and every file's runners compile the same prompts again. A compiled
+  // regex never changes (its JIT code is published once), so sharing it is safe.
+  static constexpr std::size_t k_recent = 32;
+  static constexpr std::size_t k_longest_kept = 1024;
+  struct Recent {
+    std::uint32_t flags;
+    std::string pattern;
+    std::shared_ptr<Impl> impl;
+  };
+  thread_local std::vector<Recent> recent;
+  for (auto it = recent.begin(); it != recent.end(); ++it) {
+    if (it->flags == flags && it->pattern == pattern) {
+      std::shared_ptr<Impl> impl = it->impl;
+      std::rotate(it, it + 1, recent.end());
+      return impl;
+    }
+  }
   std::uint32_t options = PCRE2_UTF | PCRE2_UCP;
   if (flags & k_regex_dotall) options |= PCRE2_DOTALL;
   if (flags & k_regex_multiline) options |= PCRE2_MULTILINE;
   if (flags & k_regex_caseless) options |= PCRE2_CASELESS;
   int error = 0;
   PCRE2_SIZE offset = 0;
-  m_impl->code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(),
-                               options, &error, &offset, nullptr);
-  if (m_impl->code == nullptr) {
+  auto impl = std::make_shared<Impl>();
+  impl->code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(), options,
+                             &error, &offset, nullptr);
+  if (impl->code == nullptr) {
     throw RegexError(pcre2_message(error) + " at position " + std::to_string(offset));
   }
-  pcre2_pattern_info(m_impl->code, PCRE2_INFO_CAPTURECOUNT, &m_impl->captures);
+  pcre2_pattern_info(impl->code, PCRE2_INFO_CAPTURECOUNT, &impl->captures);
+  if (pattern.size() <= k_longest_kept) {
+    if (recent.size() == k_recent) recent.erase(recent.begin());
+    recent.push_back({flags, std::string(pattern), impl});
+  }
+  return impl;
 }
 
 Regex::~Regex() = default;

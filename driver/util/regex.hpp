@@ -84,8 +84,11 @@ class Regex {
   std::optional<RegexMatch> run(std::string_view subject, std::size_t start,
                                 std::uint32_t options) const;
   struct Impl;
+  /// The compiled form of `pattern`, shared with the other Regex objects of the same
+  /// pattern and flags that this thread built lately.
+  static std::shared_ptr<Impl> compiled(std::string_view pattern, std::uint32_t flags);
   std::string m_pattern;
-  std::unique_ptr<Impl> m_impl;
+  std::shared_ptr<Impl> m_impl;
 };
 
 /// The PCRE2 library's version, e.g. "10.42".

@@ -117,6 +117,18 @@ TEST(Regex, OneRegexServesSeveralThreadsAtOnce) {
   EXPECT_EQ(wrong, std::vector<int>(4, 0));
 }
 
+TEST(Regex, RegexesOfTheSamePatternButOtherFlagsStayApart) {
+  Regex plain("a.c");
+  Regex dotall("a.c", k_regex_dotall);
+  Regex again("a.c");
+  EXPECT_FALSE(plain.match("a\nc"));
+  EXPECT_TRUE(dotall.match("a\nc"));
+  EXPECT_FALSE(again.match("a\nc"));
+  EXPECT_EQ(again.pattern(), "a.c");
+  EXPECT_THROW(Regex("(a"), RegexError);
+  EXPECT_THROW(Regex("(a"), RegexError);  // a failed compilation is not remembered
+}
+
 TEST(Regex, EscapeMatchesItselfLiterally) {
   std::string text = "a.b*c(d)[e]{f}\\g$^|?+ \n\t<x>";
   Regex re(regex_escape(text), k_regex_expected);
