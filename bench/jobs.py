@@ -13,21 +13,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
+
+from run import run_driver
 
 TARGET = 1.8
-
-
-def wall_time(driver, args, cwd):
-    """Runs the driver once; returns its wall time in seconds."""
-    start = time.perf_counter()
-    proc = subprocess.run([driver] + args, cwd=cwd, stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT)
-    elapsed = time.perf_counter() - start
-    if proc.returncode != 0:
-        sys.exit("driver failed (%d) on %s:\n%s" % (proc.returncode, args,
-                                                  proc.stdout.decode()[-2000:]))
-    return elapsed
 
 
 def main():
@@ -52,10 +41,10 @@ def main():
         for name in env_free:
             os.environ.pop(name, None)
         times = {1: [], 2: []}
-        wall_time(driver, ["-l", "shell", "--jobs", "2"] + files, tmp)  # warm the caches
+        run_driver(driver, ["-l", "shell", "--jobs", "2"] + files, tmp)  # warm the caches
         for _ in range(opts.runs):
             for jobs in (1, 2):
-                times[jobs].append(wall_time(driver, ["-l", "shell", "--jobs", str(jobs)] + files,
+                times[jobs].append(run_driver(driver, ["-l", "shell", "--jobs", str(jobs)] + files,
                                              tmp))
     one, two = statistics.median(times[1]), statistics.median(times[2])
     ratio = one / two

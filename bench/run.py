@@ -16,16 +16,16 @@ import tempfile
 import time
 
 
-# The floor runs /usr/bin/python3 and /bin/bash: the driver must find the same programs, not
-# wrappers earlier on PATH (a pyenv shim is a bash script that costs more than Python's start).
-FLOOR_ENV = dict(os.environ, PATH="/usr/bin:/bin:" + os.environ.get("PATH", ""))
-
-
 def run_driver(driver, args, cwd):
-    """Runs the driver once; returns its wall time in seconds."""
+    """Runs the driver once; returns its wall time in seconds.
+
+    The floor runs /usr/bin/python3 and /bin/bash: the driver must find the same programs, not
+    wrappers earlier on PATH (a pyenv shim is a bash script that costs more than Python's start).
+    """
+    env = dict(os.environ, PATH="/usr/bin:/bin:" + os.environ.get("PATH", ""))
     start = time.perf_counter()
     proc = subprocess.run([driver] + args, cwd=cwd, stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, env=FLOOR_ENV)
+                          stderr=subprocess.STDOUT, env=env)
     elapsed = time.perf_counter() - start
     if proc.returncode != 0:
         sys.exit("driver failed (%d) on %s:\n%s" % (proc.returncode, args,
