@@ -42,6 +42,12 @@ if(NOT nlohmann_json_FOUND)
 endif()
 add_library(dep::json ALIAS nlohmann_json::nlohmann_json)
 
+pkg_check_modules(YAMLCPP QUIET IMPORTED_TARGET yaml-cpp)
+if(NOT YAMLCPP_FOUND)
+  byexample_missing("yaml-cpp" "libyaml-cpp-dev")
+endif()
+add_library(dep::yaml ALIAS PkgConfig::YAMLCPP)
+
 if(BYEXAMPLE_TESTS)
   find_package(GTest CONFIG QUIET)
   if(NOT GTest_FOUND)

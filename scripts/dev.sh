@@ -8,7 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(g++ cmake ninja-build pkg-config libpcre2-dev libcli11-dev libfmt-dev libvterm-dev nlohmann-json3-dev
-          libgtest-dev libgmock-dev meson python3 bash ksh bsdextrautils clang-format time)
+          libyaml-cpp-dev libgtest-dev libgmock-dev meson python3 bash ksh bsdextrautils clang-format time
+          # the interpreters the end-to-end tests drive (issue 6)
+          ruby nodejs gdb clang-tools-22 yaegi elixir php-cli default-jdk-headless lua5.4 bc)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' ||
