@@ -3,7 +3,8 @@
 # builds, then either runs the driver on examples/ (the main job) or the whole test suite.
 #
 #   scripts/dev.sh examples     # set up, build, run byexample on examples/*.md
-#   scripts/dev.sh test         # set up, build, run every test (unit, end-to-end, conformance)
+#   scripts/dev.sh test         # set up, build, run every test (unit, end-to-end, conformance),
+#                               # then the ThreadSanitizer build's (scripts/dev.sh tsan)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -34,9 +35,19 @@ case "${1:-test}" in
     ;;
   test)
     ctest --test-dir "$build" --output-on-failure -j2
+    "$0" tsan
+    ;;
+  tsan)
+    # ThreadSanitizer: the unit tests and the end-to-end runs that use several jobs.
+    tsan=${TSAN_BUILD_DIR:-build-tsan}
+    cmake -S . -B "$tsan" -G Ninja -DBYEXAMPLE_WERROR=ON -DBYEXAMPLE_SANITIZE=thread
+    cmake --build "$tsan"
+    TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" \
+      ctest --test-dir "$tsan" --output-on-failure -j2 \
+      -R '^[A-Z]|^e2e[.](cli-jobs|jobs-run-at-once|measure-time)$'
     ;;
   *)
-    echo "usage: $0 examples|test" >&2
+    echo "usage: $0 examples|test|tsan" >&2
     exit 2
     ;;
 esac

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "driver/find/harvest.hpp"
+#include "driver/run/decoder.hpp"
 #include "driver/util/text.hpp"
 
 namespace bx {
@@ -77,9 +78,37 @@ std::optional<DecodeFailure> next_ascii_failure(std::string_view bytes, std::siz
   return std::nullopt;
 }
 
-bool is_ascii_codec(std::string name) {
+std::string normalized_codec(std::string name) {
   for (char& c : name) c = c == '_' ? '-' : static_cast<char>(std::tolower(c));
-  return name == "ascii" || name == "us-ascii" || name == "646";
+  return name;
+}
+
+bool is_ascii_codec(const std::string& name) {
+  std::string codec = normalized_codec(name);
+  return codec == "ascii" || codec == "us-ascii" || codec == "646";
+}
+
+bool is_utf8_codec(const std::string& name) {
+  std::string codec = normalized_codec(name);
+  return codec == "utf-8" || codec == "utf8" || codec == "u8" || codec == "utf" ||
+         codec == "cp65001";
+}
+
+std::string failed_read_message(const std::string& filepath, const std::string& codec) {
+  return "Reading the file '" + filepath + "' using the '" + codec +
+         "' encoding failed due decoding errors.\n"
+         "Try a different encoding with '--encoding' from the command line.\n";
+}
+
+/// Other codecs (latin-1, cp1252, ...) through iconv, to the UTF-8 the driver works in.
+std::string decode_with_iconv(const std::string& filepath, const std::string& bytes,
+                              const std::string& encoding) {
+  try {
+    Decoder decoder(encoding);
+    return decoder.decode(bytes) + decoder.finish();
+  } catch (const DecodeError& error) {
+    throw DocumentError(failed_read_message(filepath, error.encoding()) + error.what());
+  }
 }
 
 std::string python_codec_message(const std::string& codec, std::string_view bytes,
@@ -100,6 +129,9 @@ std::string decode(const std::string& filepath, std::string bytes, const std::st
   std::size_t colon = encoding.find(':');
   std::string codec_name = encoding.substr(0, colon);
   std::string handler = colon == std::string::npos ? "strict" : encoding.substr(colon + 1);
+  if (!is_utf8_codec(codec_name) && !is_ascii_codec(codec_name)) {
+    return decode_with_iconv(filepath, bytes, encoding);
+  }
   bool ascii = is_ascii_codec(codec_name);
   auto next_failure = ascii ? next_ascii_failure : next_utf8_failure;
 
@@ -107,9 +139,7 @@ std::string decode(const std::string& filepath, std::string bytes, const std::st
   std::size_t pos = 0;
   while (auto failure = next_failure(bytes, pos)) {
     if (handler != "ignore" && handler != "replace") {
-      throw DocumentError("Reading the file '" + filepath + "' using the '" + codec_name +
-                          "' encoding failed due decoding errors.\n"
-                          "Try a different encoding with '--encoding' from the command line.\n" +
+      throw DocumentError(failed_read_message(filepath, codec_name) +
                           python_codec_message(ascii ? "ascii" : "utf-8", bytes, *failure));
     }
     out.append(bytes, pos, failure->begin - pos);

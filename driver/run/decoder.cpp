@@ -93,10 +93,41 @@ Decoder::Decoder(std::string_view spec) {
   if (!m_utf8) {
     m_iconv = std::make_unique<Iconv>();
     m_iconv->cd = iconv_open("UTF-8", iconv_name(name).c_str());
-    if (m_iconv->cd == reinterpret_cast<iconv_t>(-1)) {
+    m_encoder = std::make_unique<Iconv>();
+    m_encoder->cd = iconv_open(iconv_name(name).c_str(), "UTF-8");
+    if (m_iconv->cd == reinterpret_cast<iconv_t>(-1) ||
+        m_encoder->cd == reinterpret_cast<iconv_t>(-1)) {
       throw DecodeError(m_encoding, m_handler, "unknown encoding: " + m_encoding);
     }
   }
+}
+
+std::string Decoder::encode(std::string_view text) const {
+  if (m_utf8 || std::all_of(text.begin(), text.end(),
+                            [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    return std::string(text);
+  }
+  std::string bytes(text);
+  std::string out;
+  std::string buffer(bytes.size() * 4 + 16, '\0');
+  std::size_t pos = 0;
+  while (pos < bytes.size()) {
+    char* in = bytes.data() + pos;
+    std::size_t in_left = bytes.size() - pos;
+    char* dest = buffer.data();
+    std::size_t dest_left = buffer.size();
+    std::size_t rc = iconv(m_encoder->cd, &in, &in_left, &dest, &dest_left);
+    int error = errno;
+    out.append(buffer.data(), buffer.size() - dest_left);
+    pos = bytes.size() - in_left;
+    if (rc != static_cast<std::size_t>(-1) || error != EILSEQ) break;
+    out += '?';
+    std::size_t length = sequence_length(static_cast<unsigned char>(bytes[pos]));
+    pos += std::max<std::size_t>(length, 1);
+    iconv(m_encoder->cd, nullptr, nullptr, nullptr, nullptr);
+  }
+  iconv(m_encoder->cd, nullptr, nullptr, nullptr, nullptr);
+  return out;
 }
 
 Decoder::~Decoder() = default;

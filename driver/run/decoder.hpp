@@ -39,6 +39,9 @@ class Decoder {
   std::string decode(std::string_view bytes);
   /// Ends the stream: an incomplete sequence left is an error (handled by the handler).
   std::string finish();
+  /// The UTF-8 `text` in this encoding, for writing to the interpreter. A character the
+  /// encoding cannot represent becomes '?', as Python's `replace` encoder does.
+  std::string encode(std::string_view text) const;
   /// Forgets any incomplete sequence.
   void reset() { m_pending.clear(); }
 
@@ -57,6 +60,7 @@ class Decoder {
   std::string m_pending;  ///< bytes of an incomplete sequence from the previous read
   struct Iconv;
   std::unique_ptr<Iconv> m_iconv;
+  std::unique_ptr<Iconv> m_encoder;
 };
 
 }  // namespace bx

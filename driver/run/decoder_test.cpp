@@ -62,6 +62,13 @@ TEST(Decoder, OtherEncodings) {
   EXPECT_FALSE(is_supported_encoding("no-such-codec"));
 }
 
+TEST(Decoder, EncodesWhatIsSentInItsEncoding) {
+  EXPECT_EQ(Decoder("latin-1").encode("café"), "caf\xe9");
+  EXPECT_EQ(Decoder("latin-1").encode("a€b"), "a?b");  // not in latin-1
+  EXPECT_EQ(Decoder("utf-8").encode("café"), "café");
+  EXPECT_EQ(Decoder("ascii:replace").encode("plain"), "plain");
+}
+
 TEST(Utf8, RstripAndLastChars) {
   EXPECT_EQ(utf8::rstrip("ab \t\xc2\xa0\xe3\x80\x80"), "ab");
   EXPECT_EQ(utf8::rstrip("é"), "é");

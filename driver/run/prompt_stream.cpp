@@ -33,7 +33,7 @@ bool PromptStream::send(std::string_view text) {
   if (m_delay_before_send > 0) {
     std::this_thread::sleep_for(std::chrono::duration<double>(m_delay_before_send));
   }
-  return m_pty->write(text);
+  return m_pty->write(m_decoder.encode(text));
 }
 
 bool PromptStream::read_more(double timeout) {
