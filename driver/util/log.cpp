@@ -100,6 +100,14 @@ std::string marker(std::string_view name, Level level) {
   return colored(text, color_of(level), Output::stdout_writer().colors());
 }
 
+void debug(std::string_view name, std::string_view m, std::source_location where) {
+  if (!enabled(name, Level::debug)) return;
+  std::string_view file = where.file_name();
+  if (file.size() > 18) file.remove_prefix(file.size() - 18);
+  write(name, Level::debug,
+        "(@" + std::string(file) + ":" + std::to_string(where.line()) + ") " + std::string(m));
+}
+
 void set_line_prefix(std::string prefix) { g_line_prefix = std::move(prefix); }
 
 void write(std::string_view name, Level level, std::string_view message) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <map>
+#include <source_location>
 #include <string>
 #include <string_view>
 
@@ -50,9 +51,10 @@ inline void warn(std::string_view name, std::string_view m) {
 inline void error(std::string_view name, std::string_view m) {
   write(name, Level::error, m);
 }
-inline void debug(std::string_view name, std::string_view m) {
-  write(name, Level::debug, m);
-}
+/// v11: debug records carry where they were emitted, `(@<last 18 chars of file>:<line>)`,
+/// when the logger shows its long markers.
+void debug(std::string_view name, std::string_view m,
+           std::source_location where = std::source_location::current());
 
 /// The marker for a record, e.g. "[w]" or "[i:exec.python]" (spec §5.7).
 std::string marker(std::string_view name, Level level);
