@@ -136,18 +136,25 @@ std::string Decoder::decode(std::string_view bytes) {
   return m_utf8 ? decode_utf8(bytes, false) : decode_iconv(bytes, false);
 }
 
+std::string Decoder::decode_final(std::string_view bytes) {
+  return m_utf8 ? decode_utf8(bytes, true) : decode_iconv(bytes, true);
+}
+
 std::string Decoder::finish() {
   if (m_pending.empty()) return {};
   return m_utf8 ? decode_utf8({}, true) : decode_iconv({}, true);
 }
 
 void Decoder::on_error(std::string& out, std::string_view bytes, std::size_t pos,
-                       std::string_view reason) {
+                       std::size_t length, std::string_view reason) {
   if (m_handler == "replace") {
     out += "\xEF\xBF\xBD";
   } else if (m_handler != "ignore") {
-    std::string where = "byte " + hex_byte(static_cast<unsigned char>(bytes[pos])) +
-                        " in position " + std::to_string(pos);
+    // Python's wording: one byte by value, several by their positions.
+    std::string where = length == 1 ? "byte " + hex_byte(static_cast<unsigned char>(bytes[pos])) +
+                                          " in position " + std::to_string(pos)
+                                    : "bytes in position " + std::to_string(pos) + "-" +
+                                          std::to_string(pos + length - 1);
     throw DecodeError(
         m_encoding, m_handler,
         "'" + m_encoding + "' codec can't decode " + where + ": " + std::string(reason));
@@ -176,7 +183,7 @@ std::string Decoder::decode_utf8(std::string_view input, bool final) {
     auto lead = static_cast<unsigned char>(bytes[pos]);
     std::size_t length = sequence_length(lead);
     if (length == 0) {
-      on_error(out, bytes, pos, "invalid start byte");
+      on_error(out, bytes, pos, 1, "invalid start byte");
       ++pos;
       continue;
     }
@@ -191,7 +198,7 @@ std::string Decoder::decode_utf8(std::string_view input, bool final) {
     } else if (pos + good == bytes.size() && !final) {
       m_pending.assign(bytes.substr(pos));
     } else {
-      on_error(out, bytes, pos,
+      on_error(out, bytes, pos, good,
                pos + good == bytes.size() ? "unexpected end of data" : "invalid continuation byte");
     }
     pos += good;
@@ -222,7 +229,7 @@ std::string Decoder::decode_iconv(std::string_view input, bool final) {
     }
     bool ascii = m_encoding == "ascii";
     on_error(
-        out, bytes, pos,
+        out, bytes, pos, 1,
         ascii ? "ordinal not in range(128)"
               : (error == EINVAL ? "incomplete multibyte sequence" : "illegal multibyte sequence"));
     iconv(m_iconv->cd, nullptr, nullptr, nullptr, nullptr);

@@ -39,6 +39,9 @@ class Decoder {
   std::string decode(std::string_view bytes);
   /// Ends the stream: an incomplete sequence left is an error (handled by the handler).
   std::string finish();
+  /// Decodes the last bytes of the stream (a whole document): decode() then finish(), with
+  /// error positions counted from the start of `bytes`.
+  std::string decode_final(std::string_view bytes);
   /// The UTF-8 `text` in this encoding, for writing to the interpreter. A character the
   /// encoding cannot represent becomes '?', as Python's `replace` encoder does.
   std::string encode(std::string_view text) const;
@@ -51,8 +54,9 @@ class Decoder {
  private:
   std::string decode_utf8(std::string_view bytes, bool final);
   std::string decode_iconv(std::string_view bytes, bool final);
-  /// Applies the error handler to the invalid bytes at `pos` (`length` of them).
-  void on_error(std::string& out, std::string_view bytes, std::size_t pos, std::string_view reason);
+  /// Applies the error handler to the `length` invalid bytes at `pos`.
+  void on_error(std::string& out, std::string_view bytes, std::size_t pos, std::size_t length,
+                std::string_view reason);
 
   std::string m_encoding;  ///< as displayed in messages, e.g. "utf-8"
   std::string m_handler;
