@@ -2,7 +2,10 @@
 # document (one interpreter session per document, as byexample runs them).
 #
 #   byexample_add_tests(<globs or files>...
-#     [LANGUAGES <lang>...]        languages to run, `-l` (default: python shell)
+#     [LANGUAGES <lang>...]        languages to run, `-l` (default: the project configuration's,
+#                                  else python shell)
+#     [CONFIG <file>]              the project configuration, `--config` (default: the
+#                                  .byexample.yml found from WORKING_DIRECTORY upward)
 #     [OPTIONS <option>...]        byexample options for every example, `--options`
 #     [EXTRA_ARGS <arg>...]        more driver arguments (the discovery gets them too)
 #     [WORKING_DIRECTORY <dir>]    where the driver runs (default: the calling source dir)
@@ -23,6 +26,9 @@
 # relative to BASE_DIR + TEST_SUFFIX. Every test has SKIP_RETURN_CODE 77 (the driver exits 77
 # when an interpreter the document needs is missing) and runs with BYEXAMPLE_BUILD_TOOL=cmake
 # and BYEXAMPLE_JOBS=<JOBS>, so the driver runs single-job unless JOBS > 1.
+# The discovery and the tests run in WORKING_DIRECTORY, so the driver finds the project
+# configuration (docs/project-config.md) as it does from a shell there; editing it re-runs
+# the discovery.
 #
 # Discovery (`byexample --discover`, one process for all the documents of a call):
 #   CONFIGURE (default for an installed driver): at configure time; the documents are added
@@ -86,6 +92,24 @@ function(_byexample_expand_documents out configure_depends patterns_var)
     endforeach()
   endforeach()
   set(${out} "${documents}" PARENT_SCOPE)
+endfunction()
+
+# The project configuration the driver uses from `directory`: the first .byexample.yml of it
+# and its parents, or "".
+function(_byexample_find_config out directory)
+  set(dir "${directory}")
+  while(TRUE)
+    if(EXISTS "${dir}/.byexample.yml" AND NOT IS_DIRECTORY "${dir}/.byexample.yml")
+      set(${out} "${dir}/.byexample.yml" PARENT_SCOPE)
+      return()
+    endif()
+    get_filename_component(parent "${dir}" DIRECTORY)
+    if("${parent}" STREQUAL "${dir}" OR "${parent}" STREQUAL "")
+      set(${out} "" PARENT_SCOPE)
+      return()
+    endif()
+    set(dir "${parent}")
+  endwhile()
 endfunction()
 
 # The driver to run: `out_path` (a path or $<TARGET_FILE:...>) and whether this build makes it.
@@ -205,7 +229,7 @@ endfunction()
 
 function(byexample_add_tests)
   cmake_parse_arguments(PARSE_ARGV 0 arg ""
-    "WORKING_DIRECTORY;BASE_DIR;TEST_PREFIX;TEST_SUFFIX;TIMEOUT;JOBS;TEST_LIST;JUNIT_OUTPUT_DIR;DRIVER;DISCOVERY_MODE;DISCOVERY_TIMEOUT"
+    "WORKING_DIRECTORY;BASE_DIR;TEST_PREFIX;TEST_SUFFIX;TIMEOUT;JOBS;TEST_LIST;JUNIT_OUTPUT_DIR;DRIVER;DISCOVERY_MODE;DISCOVERY_TIMEOUT;CONFIG"
     "LANGUAGES;OPTIONS;EXTRA_ARGS;LABELS;PROPERTIES")
   if("${arg_UNPARSED_ARGUMENTS}" STREQUAL "")
     message(FATAL_ERROR "byexample_add_tests(): give the documents (globs or files)")
@@ -241,23 +265,35 @@ function(byexample_add_tests)
   endif()
   _byexample_expand_documents(_bx_FILES TRUE arg_UNPARSED_ARGUMENTS)
 
+  set(_bx_DISCOVERY_ARGS "")
+  if(NOT "${arg_CONFIG}" STREQUAL "")
+    get_filename_component(_bx_CONFIG "${arg_CONFIG}" ABSOLUTE BASE_DIR "${CMAKE_CURRENT_SOURCE_DIR}")
+    if(NOT EXISTS "${_bx_CONFIG}")
+      message(FATAL_ERROR "byexample_add_tests(): no such CONFIG file: ${_bx_CONFIG}")
+    endif()
+    list(APPEND _bx_DISCOVERY_ARGS --config "${_bx_CONFIG}")
+  else()
+    _byexample_find_config(_bx_CONFIG "${_bx_WORKING_DIRECTORY}")
+  endif()
   set(languages ${arg_LANGUAGES})
-  if("${languages}" STREQUAL "")
+  if("${languages}" STREQUAL "" AND "${_bx_CONFIG}" STREQUAL "")
     set(languages python shell)
   endif()
   string(REPLACE "," ";" languages "${languages}")
-  list(JOIN languages "," _bx_LANGUAGES)
+  list(JOIN languages "," _bx_LANGUAGES)  # empty: the configuration's
   set(_bx_JOBS 1)
   if(NOT "${arg_JOBS}" STREQUAL "")
     set(_bx_JOBS "${arg_JOBS}")
   endif()
-  set(_bx_DISCOVERY_ARGS "")
   if(NOT "${arg_OPTIONS}" STREQUAL "")
     list(JOIN arg_OPTIONS " " options)
-    set(_bx_DISCOVERY_ARGS "--options=${options}")
+    list(APPEND _bx_DISCOVERY_ARGS "--options=${options}")
   endif()
   _byexample_concat(_bx_DISCOVERY_ARGS arg_EXTRA_ARGS)
-  set(_bx_TEST_ARGS -l "${_bx_LANGUAGES}")
+  set(_bx_TEST_ARGS "")
+  if(NOT "${_bx_LANGUAGES}" STREQUAL "")
+    set(_bx_TEST_ARGS -l "${_bx_LANGUAGES}")
+  endif()
   if(_bx_JOBS GREATER 1)
     list(APPEND _bx_TEST_ARGS --jobs ${_bx_JOBS})
   endif()
@@ -290,7 +326,7 @@ function(byexample_add_tests)
 
   set(keys DRIVER WORKING_DIRECTORY BASE_DIR FILES LANGUAGES DISCOVERY_ARGS TEST_ARGS
            TEST_PREFIX TEST_SUFFIX LABELS TIMEOUT JOBS ENVIRONMENT PROPERTIES JUNIT_OUTPUT_DIR
-           TEST_LIST DISCOVERY_TIMEOUT BUILD_TOOL CMAKE_COMMAND FORM)
+           TEST_LIST DISCOVERY_TIMEOUT BUILD_TOOL CMAKE_COMMAND FORM CONFIG)
   if(mode STREQUAL "PRE_TEST")
     set(_bx_FORM CTEST)
     _byexample_pre_test("${base}" "${keys}")
@@ -298,7 +334,7 @@ function(byexample_add_tests)
   endif()
   set(_bx_FORM CONFIGURE)
   set(_bx_OUTPUT "${base}_tests.cmake")
-  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${_bx_FILES}")
+  set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS "${_bx_FILES}" ${_bx_CONFIG})
   byexample_write_tests(_bx)
   include("${_bx_OUTPUT}")
   if(NOT "${_bx_TEST_LIST}" STREQUAL "")

@@ -8,7 +8,7 @@
 #   <p>_DRIVER <p>_WORKING_DIRECTORY <p>_BASE_DIR <p>_FILES <p>_LANGUAGES <p>_DISCOVERY_ARGS
 #   <p>_TEST_ARGS <p>_TEST_PREFIX <p>_TEST_SUFFIX <p>_LABELS <p>_TIMEOUT <p>_JOBS
 #   <p>_ENVIRONMENT <p>_PROPERTIES <p>_JUNIT_OUTPUT_DIR <p>_TEST_LIST <p>_DISCOVERY_TIMEOUT
-#   <p>_BUILD_TOOL <p>_CMAKE_COMMAND <p>_OUTPUT (the script to write) <p>_FORM (CONFIGURE: add_test(NAME ...),
+#   <p>_BUILD_TOOL <p>_CMAKE_COMMAND <p>_CONFIG (the project configuration or "") <p>_OUTPUT (the script to write) <p>_FORM (CONFIGURE: add_test(NAME ...),
 #   CTEST: the add_test(name ...) of CTestTestfile scripts).
 # Lists keep CMake's `\;` escapes, so file names and values may contain semicolons.
 
@@ -88,13 +88,17 @@ function(_byexample_run_discovery p out_json out_failure)
       _byexample_append(files "${path}")
     endif()
   endforeach()
+  set(languages "")
+  if(NOT "${${p}_LANGUAGES}" STREQUAL "")  # else the project configuration's
+    set(languages -l "${${p}_LANGUAGES}")
+  endif()
   set(${out_failure} "" PARENT_SCOPE)
   if("${files}" STREQUAL "")
     set(${out_json} "{\"files\":[]}" PARENT_SCOPE)
     return()
   endif()
   execute_process(
-    COMMAND "${${p}_DRIVER}" --discover -l "${${p}_LANGUAGES}" ${${p}_DISCOVERY_ARGS} ${files}
+    COMMAND "${${p}_DRIVER}" --discover ${languages} ${${p}_DISCOVERY_ARGS} ${files}
     WORKING_DIRECTORY "${${p}_WORKING_DIRECTORY}"
     TIMEOUT ${${p}_DISCOVERY_TIMEOUT}
     RESULT_VARIABLE result
@@ -122,7 +126,8 @@ function(_byexample_failure_script p out failure)
   get_filename_component(call "${${p}_OUTPUT}" NAME_WE)
   string(REGEX REPLACE "_tests.*$" "" call "${call}")
   _byexample_bracket(name "${${p}_TEST_PREFIX}${call}_DISCOVERY_FAILED")
-  string(REPLACE "," ";" labels "byexample,${${p}_LANGUAGES}")
+  string(REPLACE "," ";" labels "${${p}_LANGUAGES}")
+  list(PREPEND labels byexample)
   list(APPEND labels ${${p}_LABELS})
   _byexample_bracket(labels "${labels}")
   _byexample_bracket(cmake "${${p}_CMAKE_COMMAND}")
@@ -263,7 +268,7 @@ function(byexample_refresh_tests p stamp)
       set(stale TRUE)
     endif()
   endif()
-  foreach(input IN LISTS ${p}_FILES ITEMS "${${p}_DRIVER}" "${stamp}")
+  foreach(input IN LISTS ${p}_FILES ${p}_CONFIG ITEMS "${${p}_DRIVER}" "${stamp}")
     if(stale)
       break()
     endif()

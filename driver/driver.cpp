@@ -9,6 +9,7 @@
 #include <string>
 
 #include "driver/cli/command_line.hpp"
+#include "driver/cli/project_config.hpp"
 #include "driver/cli/setup.hpp"
 #include "driver/concern/builtin_concerns.hpp"
 #include "driver/concern/module_loader.hpp"
@@ -19,6 +20,7 @@
 #include "driver/model/errors.hpp"
 #include "driver/report/junit.hpp"
 #include "driver/report/tap.hpp"
+#include "driver/run/language_definition.hpp"
 #include "driver/util/log.hpp"
 #include "driver/util/output.hpp"
 
@@ -61,6 +63,27 @@ int report_usage_error(const std::string& program, const std::string& message) {
   }
   std::fputs(text.c_str(), stderr);
   return k_exit_usage;
+}
+
+int report_config_error(const ConfigError& error) {
+  std::fputs((std::string(error.what()) + "\n").c_str(), stderr);
+  return k_exit_error;
+}
+
+/// The project configuration fills in what the flags did not give; then -l must be known.
+int apply_configuration(CommandLine& cl) {
+  try {
+    apply_project_config(load_project_config(cl), cl);
+  } catch (const ConfigError& error) {
+    return report_config_error(error);
+  }
+  if (!cl.config_path.empty()) log::info("exec", "Project configuration: " + cl.config_path);
+  try {
+    require_languages(cl);
+  } catch (const UsageError& error) {
+    return report_usage_error(cl.program, error.what());
+  }
+  return k_exit_ok;
 }
 
 int report_no_files(const FileList& list) {
@@ -118,6 +141,7 @@ int driver_main(int argc, char** argv) {
   out.set_colors(use_colors(cl) && !cl.tap);
   configure_logging(cl);
   if (cl.tap) log::set_line_prefix("# ");  // log lines become TAP comments
+  if (int status = apply_configuration(cl); status != k_exit_ok) return status;
 
   try {
     // The N+1 rule (§8.2): every extension class is built here, in the main thread, before
@@ -126,6 +150,7 @@ int driver_main(int argc, char** argv) {
     Extensions extensions;
     register_builtin_concerns(extensions.registry(), builtins);
     load_modules(cl.modules, extensions.registry());
+    add_language_definitions_from(cl.modules);
     FileList list = cl.show_options ? FileList{} : expand_file_list(cl.files, cl.skip);
     const JobMode mode = decide_job_mode(cl.jobs, process_environment);
     extensions.instantiate_main(
@@ -141,6 +166,8 @@ int driver_main(int argc, char** argv) {
     }
     if (list.files.empty()) return report_no_files(list);
     return run_files(cl, list.files, setup, extensions, builtins, mode);
+  } catch (const ConfigError& error) {
+    return report_config_error(error);
   } catch (const std::exception& error) {
     std::string message = error.what();
     if (!log::enabled("", log::Level::info))

@@ -40,7 +40,20 @@ const std::map<std::string, std::string> k_valued_options = {
     {"--show-failures", "--show-failures"},
     {"--pretty", "--pretty"},
     {"--capture-env-var", "--capture-env-var/--capture-env-vars"},
-    {"--capture-env-vars", "--capture-env-var/--capture-env-vars"}};
+    {"--capture-env-vars", "--capture-env-var/--capture-env-vars"},
+    {"--config", "--config"}};
+
+/// The flags that stand for a key of the project configuration (see project_config.hpp),
+/// as CLI11 knows them (after normalise_flags).
+const std::map<std::string, std::string> k_configurable_flags = {{"--languages", "languages"},
+                                                                 {"--options", "options"},
+                                                                 {"--modules", "modules"},
+                                                                 {"--timeout", "timeout"},
+                                                                 {"--x-dfl-timeout", "dfl-timeout"},
+                                                                 {"--jobs", "jobs"},
+                                                                 {"--diff", "diff"},
+                                                                 {"--skip", "skip"},
+                                                                 {"--encoding", "encoding"}};
 
 /// argparse never takes a flag-looking word ("-foo", but not "-5") as an option's value.
 void reject_flag_as_value(const std::vector<std::string>& args) {
@@ -250,6 +263,8 @@ void declare(CLI::App& app, CommandLine& cl, RawFlags& raw) {
   app.add_option("--x-turn-echo-off", raw.turn_echo_off);
   app.add_option("--x-turn-echo-off-on-spawn", raw.turn_echo_off_on_spawn);
   app.add_option("--x-autocomplete", raw.autocomplete);
+  app.add_option("--config", cl.config_file);
+  app.add_flag("--no-config", cl.no_config);
   app.allow_extras();  // unknown flags are reported as argparse does, after parsing
 }
 
@@ -276,11 +291,10 @@ void validate(CommandLine& cl, const RawFlags& raw) {
     auto [key, value] = split_key_value(text, "--x-shebang");
     if (cl.shebangs.count(key))
       throw UsageError("argument --x-shebang: '" + key + "' is duplicated.");
-    if (std::find(cl.languages.begin(), cl.languages.end(), key) == cl.languages.end()) {
-      throw UsageError("argument --x-shebang: runner '" + key + "' is unknown.");
-    }
     cl.shebangs[key] = value;
   }
+  // Without -l the languages may come from the project configuration: require_languages().
+  if (!cl.languages.empty()) require_languages(cl);
   for (const auto& text : raw.log_masks) {
     auto [key, value] = split_key_value(text, "--x-log-mask");
     log::Level level;
@@ -310,6 +324,15 @@ void validate(CommandLine& cl, const RawFlags& raw) {
       parse_yes_no(raw.turn_echo_off_on_spawn, "--x-turn-echo-off-on-spawn");
   if (cl.verbosity > 0 && cl.quiet)
     throw UsageError("argument -q/--quiet: not allowed with argument -v");
+  if (cl.no_config && !cl.config_file.empty())
+    throw UsageError("argument --no-config: not allowed with argument --config");
+}
+
+/// Records which configurable flags the command line gave.
+void record_given(const CLI::App& app, CommandLine& cl) {
+  for (const auto& [flag, key] : k_configurable_flags) {
+    if (app.get_option(flag)->count() > 0) cl.given.insert(key);
+  }
 }
 
 }  // namespace
@@ -343,10 +366,19 @@ CommandLine parse_command_line(int argc, char** argv) {
   convert_values(cl, raw);
   if (!cl.autocomplete.empty()) return cl;
   validate(cl, raw);
+  record_given(app, cl);
+  return cl;
+}
+
+void require_languages(const CommandLine& cl) {
+  for (const auto& [key, value] : cl.shebangs) {
+    if (std::find(cl.languages.begin(), cl.languages.end(), key) == cl.languages.end()) {
+      throw UsageError("argument --x-shebang: runner '" + key + "' is unknown.");
+    }
+  }
   if (cl.languages.empty()) {
     throw UsageError("the following arguments are required: -l/--language/--languages");
   }
-  return cl;
 }
 
 }  // namespace bx

@@ -2,8 +2,11 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
+
+#include "driver/cli/project_config.hpp"
 
 namespace bx {
 
@@ -45,12 +48,23 @@ struct CommandLine {
   std::string autocomplete;
   bool discover = false;  ///< --discover: list the examples per file as JSON, run nothing
   bool tap = false;       ///< --tap: TAP version 13 instead of the console report
-  std::string junit;      ///< --junit FILE  ///< -x-autocomplete <shell>: print the completion script
+  std::string junit;  ///< --junit FILE  ///< -x-autocomplete <shell>: print the completion script
+  std::string config_file;  ///< --config FILE
+  bool no_config = false;   ///< --no-config
+  /// The project configuration's keys (languages, options, timeout, ...) whose flags were
+  /// given: the file does not change them.
+  std::set<std::string> given;
+  std::string config_path;  ///< the project configuration used, as shown; empty if none
+  DocumentOverrides overrides;
 };
 
 /// Parses argv (after @file expansion). Throws UsageError with argparse's message
 /// (printed by the caller as usage + "<prog>: error: <message>", exit 2).
 CommandLine parse_command_line(int argc, char** argv);
+
+/// The checks of -l that wait for the project configuration: some language is selected and
+/// every -x-shebang names one of them. Throws UsageError.
+void require_languages(const CommandLine& command_line);
 
 /// Expands `@file` arguments recursively with byexample's line rules (§6.2).
 std::vector<std::string> expand_argument_files(const std::vector<std::string>& args);

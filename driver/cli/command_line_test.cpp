@@ -40,8 +40,14 @@ TEST(CommandLine, DuplicatedLanguageIsAUsageError) {
 }
 
 TEST(CommandLine, MissingLanguagesIsAUsageError) {
-  EXPECT_EQ(usage_error({"a.md"}),
-            "the following arguments are required: -l/--language/--languages");
+  // Checked after the project configuration had its chance to give them.
+  CommandLine cl = parse({"a.md"});
+  try {
+    require_languages(cl);
+    ADD_FAILURE() << "no error";
+  } catch (const UsageError& error) {
+    EXPECT_STREQ(error.what(), "the following arguments are required: -l/--language/--languages");
+  }
 }
 
 TEST(CommandLine, OptionsValueMayStartWithADashWhenAttached) {

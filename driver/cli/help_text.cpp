@@ -19,7 +19,10 @@ constexpr const char* k_usage_tail =
     "[--pretty {none,all}] [--no-progress-bar] [-V] [-v | -q]\n"
     "[-h | -xh]";
 
+// The project configuration flags are ours, not byexample's: only -xh shows them, so that
+// -h and the usage of the errors stay byexample's (the conformance documents compare them).
 constexpr const char* k_usage_advanced =
+    " [--config <file> | --no-config]"
     "\n[-x-shebang <runner>:<shebang>] [-x-dfl-timeout <secs>]\n"
     "[-x-delaybeforesend <secs>] [-x-delayafterprompt <secs>]\n"
     "[-x-min-rcount <n>] [-x-not-recover-timeout]\n"
@@ -101,6 +104,12 @@ Help Options:
 )";
 
 constexpr const char* k_help_advanced = R"(
+Project Configuration:
+  --config <file>       read the project configuration from <file> instead of
+                        the .byexample.yml found from the working directory
+                        upward; see docs/project-config.md.
+  --no-config           do not read any project configuration.
+
 Advanced Options:
   -x-shebang <runner>:<shebang>
                         override the default shebang line of a runner; the

@@ -5,6 +5,7 @@
 
 #include <set>
 
+#include "driver/cli/project_config.hpp"
 #include "driver/model/errors.hpp"
 #include "driver/parse/language_parser.hpp"
 #include "driver/parse/option_tables.hpp"
@@ -173,6 +174,7 @@ WorkerSetup make_worker_setup(const CommandLine& cl, const ExtensionInstances& e
   setup.encoding = cl.encoding + ":" + cl.encoding_errors;
   setup.dry = cl.dry;
   setup.not_recover_timeout = cl.not_recover_timeout;
+  setup.document_options = make_document_options(cl, setup);
   return setup;
 }
 

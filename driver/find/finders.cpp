@@ -6,6 +6,7 @@
 
 #include "driver/find/example_finder.hpp"
 #include "driver/model/errors.hpp"
+#include "driver/run/language_definition.hpp"
 #include "driver/util/regex.hpp"
 #include "driver/util/text.hpp"
 
@@ -20,16 +21,16 @@ enum class PromptCheck {
 };
 
 struct PromptSpec {
-  const char* language;
-  const char* ps1;   ///< regex of the PS1 token, its required trailing space included
-  const char* ps2;   ///< regex of the PS2 token; nullptr for single-line examples
-  const char* stop;  ///< regex of what ends the expected output at a line start
+  std::string language;
+  std::string ps1;   ///< regex of the PS1 token, its required trailing space included
+  std::string ps2;   ///< regex of the PS2 token; empty for single-line examples
+  std::string stop;  ///< regex of what ends the expected output at a line start
   std::size_t chop;  ///< characters removed from every snippet line
   PromptCheck check;
   bool strip_snippet;  ///< strip surrounding whitespace after the chop (elixir)
 };
 
-constexpr PromptSpec k_prompt_specs[] = {
+const PromptSpec k_prompt_specs[] = {
     {"python", R"(>>>[ ])", R"(\.\.\.)", ">>>", 4, PromptCheck::python, false},
     {"shell", R"(\$[ ])", ">", R"(\$)", 2, PromptCheck::none, false},
     {"ruby", R"(>>[ ])", R"(\.\.)", ">>", 3, PromptCheck::none, false},
@@ -42,7 +43,7 @@ constexpr PromptSpec k_prompt_specs[] = {
     {"pwsh", R"(PS>[ ])", "-->", "PS>", 4, PromptCheck::none, false},
     {"php", R"(php>[ ])", R"(\.\.\.>[ ])", "php>", 5, PromptCheck::none, false},
     {"elixir", R"(iex>[ ])", R"(\.\.\.>)", "iex>", 5, PromptCheck::none, true},
-    {"gdb", R"(\(gdb\)[ ])", nullptr, R"(\(gdb\))", 6, PromptCheck::none, false},
+    {"gdb", R"(\(gdb\)[ ])", "", R"(\(gdb\))", 6, PromptCheck::none, false},
 };
 
 /// `<Lang> Prompt Finder`: words of the target capitalised (spec §5.7).
@@ -64,7 +65,7 @@ std::string finder_display_name(const std::string& target) {
 
 std::string finder_pattern(const PromptSpec& spec) {
   std::string snippet = std::string("(?:^(?<indent>[ ]*)") + spec.ps1 + ".*)";
-  if (spec.ps2 != nullptr) snippet += std::string(R"((?:\n[ ]*)") + spec.ps2 + ".*)*";
+  if (!spec.ps2.empty()) snippet += std::string(R"((?:\n[ ]*)") + spec.ps2 + ".*)*";
   return "(?<snippet>" + snippet + R"()\n?(?<expected>(?:^(?![ ]*)" + spec.stop +
          R"()(?![ ]*$).+$\n?)*))";
 }
@@ -82,11 +83,11 @@ std::vector<std::string> split_lines(std::string_view text) {
 
 class PromptFinder : public ExampleFinder {
  public:
-  explicit PromptFinder(const PromptSpec& spec)
-      : m_spec(spec),
-        m_target(std::string(spec.language) + "-prompt"),
+  explicit PromptFinder(PromptSpec spec)
+      : m_spec(std::move(spec)),
+        m_target(m_spec.language + "-prompt"),
         m_display_name(finder_display_name(m_target)),
-        m_regex(finder_pattern(spec)) {}
+        m_regex(finder_pattern(m_spec)) {}
 
   std::string target() const override { return m_target; }
   std::string display_name() const override { return m_display_name; }
@@ -175,17 +176,39 @@ class PromptFinder : public ExampleFinder {
     }
   }
 
-  const PromptSpec& m_spec;
+  PromptSpec m_spec;
   std::string m_target;
   std::string m_display_name;
   Regex m_regex;
 };
 
+/// The finder of a language defined in YAML with its own prompt tokens: the PS1 line ends
+/// the expected output, and PS1 and PS2 (as long as PS1) are cut from the snippet lines.
+PromptSpec defined_prompt_spec(const LanguageDefinition& definition) {
+  const DefinedFinder& finder = definition.finder;
+  std::string ps2 = finder.ps2.substr(0, finder.ps2.find_last_not_of(' ') + 1);
+  std::string stop = finder.ps1.substr(0, finder.ps1.find_last_not_of(' ') + 1);
+  return {definition.language,
+          regex_escape(finder.ps1),
+          ps2.empty() ? std::string() : regex_escape(ps2),
+          regex_escape(stop),
+          finder.ps1.size(),
+          PromptCheck::none,
+          false};
+}
+
 }  // namespace
 
 std::vector<std::unique_ptr<ExampleFinder>> builtin_example_finders() {
   std::vector<std::unique_ptr<ExampleFinder>> out;
-  for (const PromptSpec& spec : k_prompt_specs) out.push_back(std::make_unique<PromptFinder>(spec));
+  std::vector<PromptSpec> specs(std::begin(k_prompt_specs), std::end(k_prompt_specs));
+  for (const LanguageDefinition* definition : language_definitions()) {
+    if (definition->finder.builtin) continue;
+    std::erase_if(specs,
+                  [&](const PromptSpec& spec) { return spec.language == definition->language; });
+    specs.push_back(defined_prompt_spec(*definition));
+  }
+  for (PromptSpec& spec : specs) out.push_back(std::make_unique<PromptFinder>(std::move(spec)));
   return out;
 }
 

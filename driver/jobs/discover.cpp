@@ -1,7 +1,6 @@
 #include "driver/jobs/discover.hpp"
 
 #include <nlohmann/json.hpp>
-
 #include <set>
 
 #include "driver/find/example_finder.hpp"

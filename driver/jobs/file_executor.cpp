@@ -1,5 +1,6 @@
 #include "driver/jobs/file_executor.hpp"
 
+#include <map>
 #include <set>
 
 #include "driver/find/harvest.hpp"
@@ -51,8 +52,7 @@ struct FileExecutor::Run {
 
 bool FileExecutor::Run::run_example(Example& example) {
   ConcernList& concerns = executor.m_concerns;
-  OptionStack::Scope language_scope(options,
-                                    executor.m_setup.language_options.at(example.language));
+  OptionStack::Scope language_scope(options, executor.language_options(example.language));
   concerns.notify(&Concern::start_parse, example, options);
   try {
     parse_example(example, options, executor.m_parsing.at(example.language), concerns);
@@ -197,7 +197,7 @@ void FileExecutor::start_runners(const std::vector<Example>& examples, OptionSta
       }
       runner = runners.owned.emplace_back(std::move(made)).get();
     }
-    OptionStack::Scope scope(options, m_setup.language_options.at(example.language));
+    OptionStack::Scope scope(options, language_options(example.language));
     log::info("exec." + example.language, "Initializing " + runner->display_name());
     try {
       runner->initialize(options);
@@ -213,6 +213,14 @@ void FileExecutor::start_runners(const std::vector<Example>& examples, OptionSta
     }
     runners.by_language.emplace(example.language, runner);
   }
+}
+
+const OptionLayer& FileExecutor::global_options() const {
+  return m_document ? m_document->global_options : m_setup.global_options;
+}
+
+const OptionLayer& FileExecutor::language_options(const std::string& language) const {
+  return (m_document ? m_document->language_options : m_setup.language_options).at(language);
 }
 
 FileResult FileExecutor::report_file_error(const std::string& filepath,
@@ -232,20 +240,33 @@ FileResult FileExecutor::skip_file(const std::string& filepath, const Interprete
 }
 
 FileResult FileExecutor::dry_run(std::vector<Example>& examples, const std::string& filepath) {
-  OptionStack options(m_setup.global_options);
+  OptionStack options(global_options());
   ConcernList no_concerns;
   for (Example& example : examples) {
-    OptionStack::Scope scope(options, m_setup.language_options.at(example.language));
-    parse_example(example, options, m_parsing.at(example.language), no_concerns);
+    OptionStack::Scope scope(options, language_options(example.language));
+    const LanguageParsing& parsing = m_parsing.at(example.language);
+    try {
+      parse_example(example, options, parsing, no_concerns);
+    } catch (const ParseError& error) {
+      // Nothing runs to report it against: the file fails, naming the example.
+      throw Error(error.what(), ErrorContext{example.filepath, example.start_lineno,
+                                             parsing.parser->display_name(), example.snippet});
+    }
   }
   log::info("exec", "File " + filepath + ", " + std::to_string(examples.size()) + " examples.");
   return {};
 }
 
 FileResult FileExecutor::run_file(const std::string& filepath) {
+  // What is logged while the file runs reaches the concerns too (spec §7.8).
+  log::ListenerScope listening([this](const std::string& record) {
+    m_concerns.notify(&Concern::event, std::string("log"),
+                      std::map<std::string, std::string>{{"msg", record}});
+  });
   std::vector<Example> examples;
   FileRunners runners;
-  OptionStack options(m_setup.global_options);
+  m_document = m_setup.document_options ? m_setup.document_options(filepath) : nullptr;
+  OptionStack options(global_options());
   try {
     examples = find_examples(filepath);
     if (examples.empty()) {

@@ -45,6 +45,9 @@ class FileExecutor : public FileRunner {
   FileResult dry_run(std::vector<Example>& examples, const std::string& filepath);
   FileResult skip_file(const std::string& filepath, const InterpreterMissing& missing);
   FileResult report_file_error(const std::string& filepath, const std::exception& error);
+  /// The options of the current file: the setup's, or the project configuration's override.
+  const OptionLayer& global_options() const;
+  const OptionLayer& language_options(const std::string& language) const;
 
   const WorkerSetup& m_setup;
   const std::atomic<bool>& m_user_aborted;
@@ -55,6 +58,7 @@ class FileExecutor : public FileRunner {
   std::map<std::string, std::unique_ptr<ExampleRunner>> m_module_runners;
   ConcernList m_concerns;
   ExampleDiffer m_differ;
+  std::shared_ptr<const DocumentOptions> m_document;  ///< the current file's, if overridden
 };
 
 }  // namespace bx

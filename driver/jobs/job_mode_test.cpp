@@ -40,9 +40,9 @@ TEST(JobMode, AGrantAllowsUpToThatManyJobs) {
   auto env = fake({{"BYEXAMPLE_BUILD_TOOL", "cmake"}, {"BYEXAMPLE_JOBS", "3"}});
   EXPECT_EQ(decide_job_mode(8, env).jobs, 3);
   EXPECT_EQ(decide_job_mode(2, env).jobs, 2);
-  EXPECT_EQ(decide_job_mode(8, fake({{"BYEXAMPLE_BUILD_TOOL", "meson"}, {"BYEXAMPLE_JOBS", "x"}}))
-                .jobs,
-            1);
+  EXPECT_EQ(
+      decide_job_mode(8, fake({{"BYEXAMPLE_BUILD_TOOL", "meson"}, {"BYEXAMPLE_JOBS", "x"}})).jobs,
+      1);
 }
 
 }  // namespace

@@ -1,7 +1,9 @@
 // What every worker receives from the main thread: read-only, built once (spec §8.2).
 #pragma once
 
+#include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -20,6 +22,16 @@ struct ConcernOptions {
   OptionParser parser;
 };
 
+/// The option layers a document starts from when the project configuration overrides them.
+struct DocumentOptions {
+  OptionLayer global_options;
+  std::map<std::string, OptionLayer> language_options;
+};
+
+/// Per document (its path as given): its layers, or nullptr to use the setup's ones.
+using DocumentOptionsHook =
+    std::function<std::shared_ptr<const DocumentOptions>(const std::string& filepath)>;
+
 struct WorkerSetup {
   /// Selected languages (after flavour mapping) -> the flavour name given to -l.
   std::map<std::string, std::string> languages;
@@ -29,6 +41,8 @@ struct WorkerSetup {
   std::map<std::string, OptionLayer> language_options;
   /// Options added by the main-thread instances of module concerns, in registration order.
   std::vector<ConcernOptions> concern_options;
+  /// The project configuration's per-document overrides; empty when there are none.
+  DocumentOptionsHook document_options;
   RunnerConfig runner;
   ExampleDifferSettings differ;
   std::string encoding = "utf-8";

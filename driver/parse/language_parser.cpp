@@ -1,9 +1,11 @@
 #include "driver/parse/language_parser.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include "driver/parse/comment_parser.hpp"
 #include "driver/parse/option_tables.hpp"
+#include "driver/run/language_definition.hpp"
 
 namespace bx {
 
@@ -82,6 +84,41 @@ class ElixirParser : public CommentParser {
   Regex m_marker;
 };
 
+/// A language defined in YAML with its own finder: options in a comment of its own, and
+/// (as for elixir) the value marker removed from the expected when it says so.
+class DefinedParser : public CommentParser {
+ public:
+  explicit DefinedParser(const LanguageDefinition& definition)
+      : CommentParser(definition.language, definition.flavors,
+                      regex_escape(definition.finder.options_comment)),
+        m_display(definition.expression) {
+    if (m_display.remove_from_expected) m_marker.emplace(m_display.wanted);
+  }
+
+  OptionLayer derived_options(const Example& example, const OptionStack& options) const override {
+    if (!m_marker || text_or(options, key(), "auto") != "auto") return {};
+    bool wanted = m_marker->search(example.expected_str).has_value();
+    return {{key(), std::string(wanted ? "true" : "false")}};
+  }
+
+ protected:
+  void rewrite(Example& example, const OptionStack& options) const override {
+    if (!m_marker || text_or(options, key(), "auto") == "false") return;
+    auto marker = m_marker->search(example.expected_str);
+    if (marker) example.expected_str.erase(marker->begin(), marker->end() - marker->begin());
+  }
+
+ private:
+  std::string key() const {
+    std::string dest = m_display.option;
+    std::replace(dest.begin(), dest.end(), '-', '_');
+    return dest;
+  }
+
+  ExpressionDisplay m_display;
+  std::optional<Regex> m_marker;
+};
+
 }  // namespace
 
 OptionLayer ExampleParser::derived_options(const Example&, const OptionStack&) const {
@@ -146,6 +183,12 @@ std::vector<std::unique_ptr<ExampleParser>> builtin_example_parsers() {
   parsers.push_back(std::make_unique<PwshParser>());
   parsers.push_back(std::make_unique<ElixirParser>());
   parsers.push_back(std::make_unique<GdbParser>());
+  for (const LanguageDefinition* definition : language_definitions()) {
+    if (definition->finder.builtin) continue;
+    std::erase_if(parsers,
+                  [&](const auto& parser) { return parser->language() == definition->language; });
+    parsers.push_back(std::make_unique<DefinedParser>(*definition));
+  }
   return parsers;
 }
 

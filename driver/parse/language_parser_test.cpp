@@ -47,7 +47,7 @@ TEST(LanguageParser, OneParserPerLanguageWithItsDisplayName) {
 
 TEST(LanguageParser, OptionsAreTheLanguageTable) {
   EXPECT_EQ(&parser_for("shell").options(), &language_options("shell"));
-  EXPECT_TRUE(parser_for("cpp").options().specs().empty());
+  EXPECT_EQ(&parser_for("cpp").options(), &language_options("cpp"));
 }
 
 TEST(LanguageParser, HashCommentLanguages) {

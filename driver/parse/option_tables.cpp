@@ -3,6 +3,7 @@
 #include <map>
 
 #include "driver/parse/option_types.hpp"
+#include "driver/run/language_definition.hpp"
 
 namespace bx {
 
@@ -197,6 +198,18 @@ std::vector<OptionSpec> java_specs() {
   };
 }
 
+std::vector<OptionSpec> cpp_specs() {
+  return {
+      valued("cpp-std", std::string("c++17"), "<std>",
+             "the C++ standard clang-repl follows (-std=, c++17 by default); read at start-up."),
+      appended("cpp-include-path", "<dir>[,<dir>...]",
+               "add directories to the include path of clang-repl; read at start-up."),
+      appended("cpp-library", "<path>[,<path>...]",
+               "load shared libraries into clang-repl (%lib); read at start-up."),
+      appended("cpp-flag", "<flag>", "pass a flag to clang-repl's compiler; read at start-up."),
+  };
+}
+
 std::vector<OptionSpec> iasm_specs() {
   return {
       valued("iasm-arch", std::string("arm"), "<arch>",
@@ -222,6 +235,7 @@ std::map<std::string, OptionParser, std::less<>> make_language_tables(bool docte
            "line. (irb >= 1.2.2)"),
   });
   tables["java"] = make_parser(java_specs());
+  tables["cpp"] = make_parser(cpp_specs());
   tables["go"] = make_parser({expr_print("go", "colon")});
   tables["iasm"] = make_parser(iasm_specs());
   tables["elixir"] = make_parser({
@@ -258,7 +272,10 @@ const OptionParser& language_options(std::string_view language, bool doctest_mod
   static const OptionParser empty;
   const auto& tables = doctest_mode ? doctest_tables : normal_tables;
   auto it = tables.find(language);
-  return it == tables.end() ? empty : it->second;
+  if (it != tables.end()) return it->second;
+  // A language defined in YAML brings its own options.
+  const LanguageDefinition* definition = find_language_definition(language);
+  return definition ? definition->options : empty;
 }
 
 }  // namespace bx

@@ -130,9 +130,18 @@ TEST(OptionTables, OtherLanguages) {
 }
 
 TEST(OptionTables, LanguagesWithoutOptions) {
-  for (const char* language : {"javascript", "cpp", "rust", "gdb", "php", "pwsh", "unknown"}) {
+  for (const char* language : {"javascript", "rust", "gdb", "php", "pwsh", "unknown"}) {
     EXPECT_TRUE(language_options(language).specs().empty()) << language;
   }
+}
+
+TEST(OptionTables, CppOptionsAreReadAtStartUp) {
+  EXPECT_EQ(names_of(language_options("cpp")),
+            (Strings{"cpp-std", "cpp-include-path", "cpp-library", "cpp-flag"}));
+  OptionLayer cpp = language_options("cpp").parse(
+      {"+cpp-include-path=a,b", "+cpp-include-path", "c", "+cpp-std=c++20"}, true);
+  EXPECT_EQ(cpp.at("cpp_include_path"), OptionValue(Strings{"a,b", "c"}));
+  EXPECT_EQ(cpp.at("cpp_std"), OptionValue(std::string("c++20")));
 }
 
 }  // namespace

@@ -16,11 +16,21 @@ std::string xml_escape(const std::string& text) {
   for (char c : text) {
     unsigned char u = static_cast<unsigned char>(c);
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&apos;";
+        break;
       default:
         if (u < 0x20 && c != '\n' && c != '\t' && c != '\r') break;  // not allowed in XML 1.0
         out += c;
@@ -55,12 +65,14 @@ std::string JunitWriter::xml() const {
     for (const ExampleRecord* r : by_file[file]) {
       seconds += r->seconds;
       std::string name = xml_escape(file + ":" + std::to_string(r->line));
-      cases += fmt::format("    <testcase classname=\"{}\" name=\"{}\" file=\"{}\" line=\"{}\" "
-                           "time=\"{:.3f}\"",
-                           xml_escape(file), name, xml_escape(file), r->line, r->seconds);
+      cases += fmt::format(
+          "    <testcase classname=\"{}\" name=\"{}\" file=\"{}\" line=\"{}\" "
+          "time=\"{:.3f}\"",
+          xml_escape(file), name, xml_escape(file), r->line, r->seconds);
       std::string body;
       switch (r->status) {
-        case ExampleStatus::passed: break;
+        case ExampleStatus::passed:
+          break;
         case ExampleStatus::skipped:
           ++skipped;
           body = fmt::format("<skipped message=\"{}\"/>", xml_escape(r->message));
@@ -77,10 +89,10 @@ std::string JunitWriter::xml() const {
       }
       cases += body.empty() ? "/>\n" : ">\n      " + body + "\n    </testcase>\n";
     }
-    out += fmt::format("  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" "
-                       "skipped=\"{}\" time=\"{:.3f}\">\n{}  </testsuite>\n",
-                       xml_escape(file), by_file[file].size(), failures, errors, skipped, seconds,
-                       cases);
+    out += fmt::format(
+        "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" "
+        "skipped=\"{}\" time=\"{:.3f}\">\n{}  </testsuite>\n",
+        xml_escape(file), by_file[file].size(), failures, errors, skipped, seconds, cases);
   }
   return out + "</testsuites>\n";
 }

@@ -22,14 +22,13 @@ std::string diagnostics(const std::string& text) {
 }  // namespace
 
 std::string tap_point(int number, const ExampleRecord& record) {
-  std::string name = std::to_string(number) + " - " + record.file + ":" +
-                     std::to_string(record.line);
+  std::string name =
+      std::to_string(number) + " - " + record.file + ":" + std::to_string(record.line);
   switch (record.status) {
     case ExampleStatus::passed:
       return "ok " + name + "\n";
     case ExampleStatus::skipped:
-      return "ok " + name + " # SKIP" + (record.message.empty() ? "" : " " + record.message) +
-             "\n";
+      return "ok " + name + " # SKIP" + (record.message.empty() ? "" : " " + record.message) + "\n";
     case ExampleStatus::failed:
     case ExampleStatus::error:
       return "not ok " + name + "\n" + diagnostics(record.message);
@@ -37,7 +36,9 @@ std::string tap_point(int number, const ExampleRecord& record) {
   return "";
 }
 
-TapWriter::TapWriter() { Output::stdout_writer().write("TAP version 13\n"); }
+TapWriter::TapWriter() {
+  Output::stdout_writer().write("TAP version 13\n");
+}
 
 void TapWriter::example_finished(const ExampleRecord& record) {
   std::lock_guard<std::mutex> guard(m_mutex);

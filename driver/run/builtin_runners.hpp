@@ -11,5 +11,11 @@ namespace bx {
 std::unique_ptr<ExampleRunner> make_python_runner(const RunnerConfig& config);
 /// Shell: bash, dash, ksh or sh according to +shell.
 std::unique_ptr<ExampleRunner> make_shell_runner(const RunnerConfig& config);
+/// C++ through clang-repl-22.
+std::unique_ptr<ExampleRunner> make_cpp_runner(const RunnerConfig& config);
+/// Java through jshell.
+std::unique_ptr<ExampleRunner> make_java_runner(const RunnerConfig& config);
+/// Go through yaegi.
+std::unique_ptr<ExampleRunner> make_go_runner(const RunnerConfig& config);
 
 }  // namespace bx

@@ -54,8 +54,15 @@ std::string PromptRunner::exec_and_wait(std::string_view source, const OptionSta
   static const std::vector<TypedInput> k_no_inputs;
   InputQueue inputs(settings.example ? settings.example->inputs : k_no_inputs);
   Countdown countdown(settings.timeout.value_or(run_options::timeout(options)));
-  auto lines = split_lines(source);
   bool at_ps1 = false;
+  if (settings.single_write) {
+    if (!enforced && m_config.turn_echo_off) m_stream->pty().set_echo(false);
+    m_stream->send(source);
+    while (!at_ps1) {
+      at_ps1 = wait_prompt(options, countdown, m_any_prompt, inputs, settings.example, true);
+    }
+  }
+  auto lines = settings.single_write ? std::vector<std::string_view>{} : split_lines(source);
   for (std::size_t i = 0; i < lines.size(); ++i) {
     bool last = i + 1 == lines.size();
     // The final empty line only closes a pending compound statement: once PS1 is shown
@@ -72,6 +79,7 @@ std::string PromptRunner::exec_and_wait(std::string_view source, const OptionSta
   }
   std::string untyped = inputs.untyped_warning();
   if (!untyped.empty()) log::warn(log_name(), untyped);
+  if (settings.example != nullptr) edit_chunks(m_chunks, *settings.example, options);
   return collect_got(options, settings.example, enforced);
 }
 
@@ -79,11 +87,12 @@ void PromptRunner::exec_hidden(std::string_view source, const OptionStack& optio
   exec_and_wait(source, options, {nullptr, m_config.dfl_timeout});
 }
 
-void PromptRunner::exec_hidden_block(std::string_view text, const OptionStack& options) {
+void PromptRunner::exec_hidden_block(std::string_view text, const OptionStack& options,
+                                     std::optional<double> timeout) {
   ensure_running();
   if (!echo_filtering_enforced(options) && m_config.turn_echo_off) m_stream->pty().set_echo(false);
   m_stream->send(text);
-  sync_on_ps1(options, m_config.dfl_timeout);
+  sync_on_ps1(options, timeout.value_or(m_config.dfl_timeout));
 }
 
 void PromptRunner::sync_on_ps1(const OptionStack& options, double timeout) {

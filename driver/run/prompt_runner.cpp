@@ -100,6 +100,8 @@ double PromptRunner::prompt_wait_limit(const OptionStack&, double left) const {
 
 void PromptRunner::on_geometry_change(const OptionStack&, IntPair) {}
 
+void PromptRunner::edit_chunks(std::vector<std::string>&, const Example&, const OptionStack&) {}
+
 std::string PromptRunner::run_example(Example& example, const OptionStack& options) {
   return exec_and_wait(example.source, options, {&example, std::nullopt});
 }
@@ -146,7 +148,13 @@ std::vector<std::string> PromptRunner::environment(const SpawnSettings& settings
   std::vector<std::string> added = {"LINES=" + std::to_string(geometry.first),
                                     "COLUMNS=" + std::to_string(geometry.second),
                                     "TERM=" + run_options::text(options, "term_type", "dumb")};
-  added.insert(added.end(), settings.env_update.begin(), settings.env_update.end());
+  // The runner's own entries win: an interpreter may need TERM=dumb whatever +term-type says.
+  for (const auto& entry : settings.env_update) {
+    std::erase_if(added, [&](const std::string& dfl) {
+      return has_name(dfl, entry.substr(0, entry.find('=')));
+    });
+    added.push_back(entry);
+  }
   std::vector<std::string> env;
   for (char** entry = environ; *entry != nullptr; ++entry) {
     std::string value(*entry);
@@ -175,13 +183,14 @@ void PromptRunner::check_command(const std::vector<std::string>& argv, const std
 
 void PromptRunner::spawn_interpreter(const std::string& cmd, const OptionStack& options,
                                      const SpawnSettings& settings) {
-  m_spawn_geometry = m_geometry = run_options::geometry(options);
+  m_spawn_geometry = m_geometry = adjusted_geometry(run_options::geometry(options));
   PtySpawnRequest request;
   request.argv = shell_split(cmd);
   request.env = environment(settings, m_geometry, options);
   request.rows = static_cast<int>(m_geometry.first);
   request.cols = static_cast<int>(m_geometry.second);
   request.echo = !m_config.turn_echo_off_on_spawn;
+  request.stdin_pipe = settings.stdin_pipe;
   log::info(log_name(), "Spawn command line: " + cmd);
   check_command(request.argv, cmd, request.env);
   try {
@@ -211,7 +220,7 @@ void PromptRunner::ensure_running() const {
 
 std::string PromptRunner::run(Example& example, const OptionStack& options) {
   ensure_running();
-  IntPair wanted = run_options::geometry(options, m_spawn_geometry);
+  IntPair wanted = adjusted_geometry(run_options::geometry(options, m_spawn_geometry));
   if (wanted == m_geometry) return run_example(example, options);
   set_geometry(options, wanted, true);
   std::string got;
@@ -241,6 +250,11 @@ void PromptRunner::set_geometry(const OptionStack& options, IntPair geometry, bo
 void PromptRunner::send_control(char control) {
   ensure_running();
   m_stream->send(std::string_view(&control, 1));
+}
+
+void PromptRunner::set_prompts(std::string_view ps1, std::string_view any_prompt) {
+  m_ps1 = Regex(ps1);
+  m_any_prompt = Regex(any_prompt);
 }
 
 bool PromptRunner::cancel(Example&, const OptionStack&) {

@@ -43,6 +43,7 @@ class PromptRunner : public ExampleRunner {
     std::string initial_prompt;           ///< regex of the first prompt; empty: PS1
     std::vector<std::string> env_update;  ///< extra "NAME=value" entries
     std::string version_cmd;              ///< logged at -v when not empty (§4.10)
+    bool stdin_pipe = false;              ///< see PtySpawnRequest::stdin_pipe
   };
 
   /// Starts the interpreter and prepares it; called by initialize().
@@ -57,6 +58,12 @@ class PromptRunner : public ExampleRunner {
   virtual std::vector<std::string> flavors() const;
   /// Whether this interpreter always echoes its input.
   virtual bool needs_echo_filtering() const { return false; }
+  /// Edits the raw chunks of an example that ran to its end, before they become its got
+  /// (e.g. hides values that the interpreter printed but the example does not want).
+  virtual void edit_chunks(std::vector<std::string>& chunks, const Example& example,
+                           const OptionStack& options);
+  /// The terminal size used for a +geometry of `requested` (some need a minimum).
+  virtual IntPair adjusted_geometry(IntPair requested) const { return requested; }
 
   /// The command line: the -x-shebang of the flavour or language, else `default_template`.
   std::string build_cmd(std::string_view default_template, const ShebangTokens& tokens) const;
@@ -69,6 +76,10 @@ class PromptRunner : public ExampleRunner {
   struct ExecSettings {
     Example* example = nullptr;     ///< inputs to type and notes on failure
     std::optional<double> timeout;  ///< default: +timeout
+    /// The whole source goes in one write, and prompts are awaited until PS1 is found: for
+    /// interpreters without a continuation prompt, synchronised by a marker that the source
+    /// ends with (PS1 then matches the answer to the marker only).
+    bool single_write = false;
   };
   /// Sends `source` line by line and returns its got (§4.4, §4.5, §3.1).
   std::string exec_and_wait(std::string_view source, const OptionStack& options,
@@ -77,12 +88,16 @@ class PromptRunner : public ExampleRunner {
   void exec_hidden(std::string_view source, const OptionStack& options);
   /// Sends `text` in one write and waits for PS1 with a -x-dfl-timeout budget, discarding
   /// the output: set-up code whose first line reads the rest from the terminal itself.
-  void exec_hidden_block(std::string_view text, const OptionStack& options);
+  /// `timeout` defaults to -x-dfl-timeout.
+  void exec_hidden_block(std::string_view text, const OptionStack& options,
+                         std::optional<double> timeout = std::nullopt);
   /// Waits PS1 for up to `timeout` seconds, without +stop-on-silence, discarding the output.
   /// Throws TimeoutError / InterpreterClosedError.
   void sync_on_ps1(const OptionStack& options, double timeout);
   /// Sends a control character such as Ctrl-C ('\x03').
   void send_control(char control);
+  /// Replaces PS1 and the prompts accepted between lines (e.g. for a new sync marker).
+  void set_prompts(std::string_view ps1, std::string_view any_prompt);
 
   bool echo_filtering_enforced(const OptionStack& options) const;
   const RunnerConfig& config() const { return m_config; }

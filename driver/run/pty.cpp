@@ -46,6 +46,25 @@ std::string env_value(const std::vector<std::string>& env, std::string_view name
   return {};
 }
 
+/// write(), except that a pipe without a reader makes it fail with EPIPE instead of
+/// raising SIGPIPE, which would end byexample.
+ssize_t write_without_sigpipe(int fd, std::string_view data) {
+  sigset_t pipe_signal;
+  sigset_t previous;
+  sigemptyset(&pipe_signal);
+  sigaddset(&pipe_signal, SIGPIPE);
+  pthread_sigmask(SIG_BLOCK, &pipe_signal, &previous);
+  ssize_t n = ::write(fd, data.data(), data.size());
+  int error = errno;
+  if (n < 0 && error == EPIPE && !sigismember(&previous, SIGPIPE)) {
+    timespec now{0, 0};
+    sigtimedwait(&pipe_signal, nullptr, &now);  // the signal it left pending for this thread
+  }
+  pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+  errno = error;
+  return n;
+}
+
 }  // namespace
 
 std::string find_executable(const std::string& program, std::string_view path) {
@@ -76,12 +95,22 @@ PtyProcess::PtyProcess(const PtySpawnRequest& request) {
   if (plan.path.empty()) throw SpawnError(request.argv[0] + ": command not found", ENOENT);
   std::string terminal;
   int slave = open_terminal(request, terminal);
+  int input = request.stdin_pipe ? open_stdin_pipe() : -1;
+  if (request.stdin_pipe && input < 0) {
+    int error = errno;
+    close(slave);
+    close_master();
+    throw SpawnError(std::string("cannot open a pipe: ") + std::strerror(error), error);
+  }
   // Not even env's own error message can tell the difference: whatever the direct
   // execution cannot start (a script without a #! line...) env starts.
   int error = ENOEXEC;
-  if (auto direct = plan_without_env(plan)) error = spawn_on_terminal(terminal, *direct, m_pid);
-  if (error != 0) error = spawn_on_terminal(terminal, plan, m_pid);
+  if (auto direct = plan_without_env(plan)) {
+    error = spawn_on_terminal(terminal, *direct, m_pid, input);
+  }
+  if (error != 0) error = spawn_on_terminal(terminal, plan, m_pid, input);
   close(slave);  // only now: the terminal hangs up when its last slave descriptor closes
+  if (input >= 0) close(input);
   if (error != 0) {
     m_pid = -1;
     close_master();
@@ -90,6 +119,21 @@ PtyProcess::PtyProcess(const PtySpawnRequest& request) {
   sessions::add(m_pid);
   m_pidfd = static_cast<int>(syscall(SYS_pidfd_open, m_pid, 0));
   fcntl(m_master, F_SETFL, fcntl(m_master, F_GETFL) | O_NONBLOCK);
+}
+
+int PtyProcess::open_stdin_pipe() {
+  int ends[2];
+  if (pipe2(ends, O_CLOEXEC) != 0) return -1;
+  // Above the standard descriptors, which the child reopens before it takes this one.
+  int reading = fcntl(ends[0], F_DUPFD_CLOEXEC, 3);
+  close(ends[0]);
+  if (reading < 0) {
+    close(ends[1]);
+    return -1;
+  }
+  m_stdin = ends[1];
+  fcntl(m_stdin, F_SETFL, fcntl(m_stdin, F_GETFL) | O_NONBLOCK);
+  return reading;
 }
 
 int PtyProcess::open_terminal(const PtySpawnRequest& request, std::string& path) {
@@ -130,8 +174,9 @@ PtyProcess::~PtyProcess() {
 }
 
 bool PtyProcess::write(std::string_view data) {
+  const int input = m_stdin >= 0 ? m_stdin : m_master;
   while (!data.empty() && m_master >= 0) {
-    ssize_t n = ::write(m_master, data.data(), data.size());
+    ssize_t n = write_without_sigpipe(input, data);
     if (n > 0) {
       data.remove_prefix(static_cast<std::size_t>(n));
       continue;
@@ -139,14 +184,16 @@ bool PtyProcess::write(std::string_view data) {
     if (n < 0 && errno == EINTR) continue;
     if (n < 0 && errno != EAGAIN) return false;
     // The program is not reading: keep reading its output so that it cannot block on us.
-    pollfd fd{m_master, POLLIN | POLLOUT, 0};
-    if (poll(&fd, 1, k_write_stall_ms) <= 0) return false;
-    if (fd.revents & POLLIN) {
+    pollfd fds[2] = {{m_master, POLLIN, 0}, {input, POLLOUT, 0}};
+    nfds_t count = input == m_master ? 1 : 2;
+    fds[0].events |= input == m_master ? POLLOUT : 0;
+    if (poll(fds, count, k_write_stall_ms) <= 0) return false;
+    if (fds[0].revents & POLLIN) {
       char buffer[4096];
       ssize_t got = ::read(m_master, buffer, sizeof(buffer));
       if (got > 0) m_backlog.append(buffer, static_cast<std::size_t>(got));
     }
-    if ((fd.revents & (POLLOUT | POLLIN)) == 0) return false;
+    if ((fds[0].revents & POLLIN) == 0 && (fds[count - 1].revents & POLLOUT) == 0) return false;
   }
   return m_master >= 0;
 }
@@ -202,6 +249,8 @@ void PtyProcess::resize(int rows, int cols) {
 void PtyProcess::close_master() noexcept {
   if (m_master >= 0) close(m_master);
   m_master = -1;
+  if (m_stdin >= 0) close(m_stdin);  // end of input too
+  m_stdin = -1;
 }
 
 void PtyProcess::hand_over(ReapWarning warning) {

@@ -22,6 +22,10 @@ struct PtySpawnRequest {
   int rows = 24;
   int cols = 80;
   bool echo = false;  ///< the terminal's ECHO flag when the program starts
+  /// The program reads a pipe written by PtyProcess::write() instead of the terminal, which
+  /// stays its controlling terminal and its stdout and stderr: line editors see no terminal
+  /// and neither echo nor prompt.
+  bool stdin_pipe = false;
 };
 
 /// The program could not be executed (not found, not executable, ...).
@@ -50,8 +54,8 @@ class PtyProcess {
 
   pid_t pid() const { return m_pid; }
 
-  /// Writes all of `data`; output that arrives meanwhile is kept for read(). False when the
-  /// terminal is gone.
+  /// Writes all of `data` to the program's input (the terminal or the stdin pipe); output
+  /// that arrives meanwhile is kept for read(). False when the terminal or the pipe is gone.
   bool write(std::string_view data);
   /// Appends what can be read, waiting at most `timeout` seconds for the first bytes.
   ReadStatus read(std::string& out, double timeout);
@@ -80,9 +84,12 @@ class PtyProcess {
   int open_terminal(const PtySpawnRequest& request, std::string& path);
   void hand_over(double grace_seconds, ReapWarning warning);
   void close_master() noexcept;
+  /// Makes the stdin pipe (its read end is returned, to be given to the child).
+  int open_stdin_pipe();
 
   pid_t m_pid = -1;
   int m_master = -1;
+  int m_stdin = -1;  ///< the write end of the stdin pipe, if any
   int m_pidfd = -1;
   bool m_handed_over = false;
   bool m_reaped = false;

@@ -243,7 +243,7 @@ TEST(PythonRunner, BuiltinLanguages) {
   auto languages = builtin_runner_languages();
   EXPECT_EQ(languages["python"], (std::vector<std::string>{"python", "python3"}));
   EXPECT_TRUE(languages.count("shell"));
-  EXPECT_EQ(make_runner("ruby", python_config()), nullptr);
+  EXPECT_EQ(make_runner("rust", python_config()), nullptr);
   EXPECT_EQ(make_runner("python", python_config())->display_name(), "Python Runner");
 }
 

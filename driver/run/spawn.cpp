@@ -69,7 +69,8 @@ std::optional<ExecPlan> plan_without_env(const ExecPlan& plan) {
   return direct;
 }
 
-int spawn_on_terminal(const std::string& terminal_path, const ExecPlan& plan, pid_t& pid) {
+int spawn_on_terminal(const std::string& terminal_path, const ExecPlan& plan, pid_t& pid,
+                      int stdin_fd) {
   posix_spawnattr_t attributes;
   posix_spawnattr_init(&attributes);
   sigset_t all;
@@ -87,6 +88,7 @@ int spawn_on_terminal(const std::string& terminal_path, const ExecPlan& plan, pi
   posix_spawn_file_actions_addopen(&actions, 0, terminal_path.c_str(), O_RDWR, 0);
   posix_spawn_file_actions_adddup2(&actions, 0, 1);
   posix_spawn_file_actions_adddup2(&actions, 0, 2);
+  if (stdin_fd >= 0) posix_spawn_file_actions_adddup2(&actions, stdin_fd, 0);
   // Descriptors opened by other threads without O_CLOEXEC must not stay open in it.
   posix_spawn_file_actions_addclosefrom_np(&actions, 3);
   std::vector<char*> argv = c_strings(plan.argv);

@@ -27,7 +27,10 @@ std::optional<ExecPlan> plan_without_env(const ExecPlan& plan);
 
 /// Starts `plan` in a new session whose controlling terminal and standard streams are the
 /// terminal at `terminal_path`, with every signal at its default action and unblocked and
-/// no other descriptor open. Returns 0 and sets `pid`, or the errno of the failure.
-int spawn_on_terminal(const std::string& terminal_path, const ExecPlan& plan, pid_t& pid);
+/// no other descriptor open. With `stdin_fd` >= 0 that descriptor becomes the standard
+/// input instead (the terminal stays the controlling one, and stdout and stderr).
+/// Returns 0 and sets `pid`, or the errno of the failure.
+int spawn_on_terminal(const std::string& terminal_path, const ExecPlan& plan, pid_t& pid,
+                      int stdin_fd = -1);
 
 }  // namespace bx

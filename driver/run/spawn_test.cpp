@@ -91,5 +91,36 @@ TEST(SpawnOnTerminal, AScriptWithoutAnInterpreterLineIsLeftToEnv) {
   std::remove(path);
 }
 
+TEST(SpawnOnTerminal, AStdinPipeReplacesTheTerminalAsInputOnly) {
+  PtySpawnRequest request;
+  request.argv = {
+      "sh", "-c",
+      "[ -t 0 ] || echo input-is-no-tty; [ -t 1 ] && [ -t 2 ] && echo outputs-are-ttys; "
+      ": </dev/tty && echo controlling; read line; echo got=$line"};
+  request.env = {"PATH=/usr/bin:/bin"};
+  request.stdin_pipe = true;
+  PtyProcess process(request);
+  ASSERT_TRUE(process.write("hello\n"));
+  EXPECT_EQ(output_of(process),
+            "input-is-no-tty\r\noutputs-are-ttys\r\ncontrolling\r\ngot=hello\r\n");
+}
+
+TEST(SpawnOnTerminal, WritingToTheStdinPipeOfAFinishedProgramFails) {
+  PtySpawnRequest request;
+  request.argv = {"sh", "-c", "echo bye"};
+  request.env = {"PATH=/usr/bin:/bin"};
+  request.stdin_pipe = true;
+  PtyProcess process(request);
+  EXPECT_EQ(output_of(process), "bye\r\n");
+  // No reader left (the terminal may hang up just before the pipe closes): an error, not a
+  // SIGPIPE that would end the test program.
+  bool written = true;
+  for (int i = 0; i < 100 && written; ++i) {
+    written = process.write("ignored\n");
+    if (written) usleep(10000);
+  }
+  EXPECT_FALSE(written);
+}
+
 }  // namespace
 }  // namespace bx

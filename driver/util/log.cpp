@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <utility>
 
 #include "driver/util/output.hpp"
 
@@ -12,6 +13,7 @@ namespace {
 /// logger prefix ("" is the root "byexample") -> level. Written once by configure().
 std::map<std::string, Level, std::less<>> g_levels = {{"", Level::note}};
 std::string g_line_prefix;
+thread_local RecordListener t_listener;
 
 Level effective_level(std::string_view name) {
   // The longest configured prefix that is `name` itself or a dotted ancestor of it.
@@ -108,12 +110,28 @@ void debug(std::string_view name, std::string_view m, std::source_location where
         "(@" + std::string(file) + ":" + std::to_string(where.line()) + ") " + std::string(m));
 }
 
-void set_line_prefix(std::string prefix) { g_line_prefix = std::move(prefix); }
+ListenerScope::ListenerScope(RecordListener listener) : m_previous(std::move(t_listener)) {
+  t_listener = std::move(listener);
+}
+
+ListenerScope::~ListenerScope() {
+  t_listener = std::move(m_previous);
+}
+
+void set_line_prefix(std::string prefix) {
+  g_line_prefix = std::move(prefix);
+}
 
 void write(std::string_view name, Level level, std::string_view message) {
   if (!enabled(name, level)) return;
   std::string record = marker(name, level) + " " + std::string(message);
   if (record.back() != '\n') record += '\n';
+  if (t_listener) {
+    // A listener that logs does not hear itself.
+    RecordListener listener = std::exchange(t_listener, nullptr);
+    listener(record);
+    t_listener = std::move(listener);
+  }
   if (g_line_prefix.empty()) {
     Output::stdout_writer().write(record);
     return;

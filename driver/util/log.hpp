@@ -2,6 +2,7 @@
 // markers `[i]`, `[w]`, `[!]` whose detail grows with the verbosity, all written to stdout.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <source_location>
 #include <string>
@@ -55,6 +56,21 @@ inline void error(std::string_view name, std::string_view m) {
 /// when the logger shows its long markers.
 void debug(std::string_view name, std::string_view m,
            std::source_location where = std::source_location::current());
+
+/// Receives every record this thread writes, marker included (a worker hands them to its
+/// concerns as `event("log", {msg})`, spec §7.8). Null: none.
+using RecordListener = std::function<void(const std::string& record)>;
+/// Sets this thread's listener until the returned guard is destroyed.
+class ListenerScope {
+ public:
+  explicit ListenerScope(RecordListener listener);
+  ~ListenerScope();
+  ListenerScope(const ListenerScope&) = delete;
+  ListenerScope& operator=(const ListenerScope&) = delete;
+
+ private:
+  RecordListener m_previous;
+};
 
 /// The marker for a record, e.g. "[w]" or "[i:exec.python]" (spec §5.7).
 std::string marker(std::string_view name, Level level);

@@ -52,6 +52,8 @@ expect toy 0 "File twin.toy, 2/2 test ran in"
 printf '> echo hello\nHELLO\n' >loud.toy
 out=$("$bx" -m "$modules/toy" -l shell -o +shout loud.toy 2>&1); rc=$?
 expect toy-option 0 "[PASS] Pass: 1 Fail: 0 Skip: 0"
+out=$("$bx" -m "$modules/toy" -l shell -v doc.toy 2>&1); rc=$?
+expect toy-log-events 0 "shout heard: [i] Initializing Toy Runner"
 out=$("$bx" -m "$modules/toy" -l shell --show-options 2>&1); rc=$?
 expect toy-show-options 3 "shout's specific options
 ------------------------

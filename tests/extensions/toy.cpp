@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <byexample/extension.hpp>
 #include <cctype>
+#include <cstdio>
+#include <map>
 #include <sstream>
 
 namespace {
@@ -84,6 +86,13 @@ class Shout : public bx::Concern {
     spec.default_value = false;
     spec.help = "the toy runner prints in upper case";
     parser.add(spec);
+  }
+  // The log records of the file reach the concerns as events; echo the runner's ones.
+  void event(const std::string& what, const std::map<std::string, std::string>& data) override {
+    auto msg = data.find("msg");
+    if (what == "log" && msg != data.end() && msg->second.find("Toy Runner") != std::string::npos) {
+      std::fprintf(stderr, "shout heard: %s", msg->second.c_str());
+    }
   }
 };
 

@@ -31,20 +31,23 @@ expect_eq "$mode: one test per document with examples" "$(info names "$bin" | LC
 "docs/cli.md
 docs/irb.md
 docs/library.md
+docs/powershell.md
 docs/tour.md"
 for labels in "cli.md byexample;shell" "library.md byexample;python" \
-              "tour.md byexample;python;shell" "irb.md byexample;ruby"; do
+              "tour.md byexample;python;shell" "irb.md byexample;ruby" \
+              "powershell.md byexample;pwsh"; do
   read -r doc expected <<<"$labels"
   expect_eq "$mode: labels of $doc" "$(info prop "$bin" "docs/$doc" LABELS)" "$expected"
 done
 
 (cd "$bin" && ctest -j8 --output-junit "$work/results.xml" >"$work/ctest.log" 2>&1)
 expect_eq "$mode: ctest -j8 passes" "$?" 0
-expect_eq "$mode: results, the ruby document skipped" \
+expect_eq "$mode: results, the powershell document skipped" \
   "$(info results "$work/results.xml" | LC_ALL=C sort)" \
 "docs/cli.md: passed
-docs/irb.md: skipped
+docs/irb.md: passed
 docs/library.md: passed
+docs/powershell.md: skipped
 docs/tour.md: passed"
 
 python_log=$(cd "$bin" && ctest -L python 2>&1)
@@ -58,6 +61,10 @@ run cmake "$bin" -DBYEXAMPLE_TEST_EXTRA_ARGS=-v
 verbose=$(cd "$bin" && ctest -V -R '^docs/cli\.md$' 2>&1)
 expect_match "$mode: the driver ran in single-job mode" "$verbose" \
   "single-job mode: running under cmake"
+expect_match "$mode: with the project's .byexample.yml" "$verbose" \
+  "Project configuration: .byexample.yml"
+expect_eq "$mode: and its languages, without LANGUAGES" \
+  "$(grep 'Test command:' <<<"$verbose" | grep -c -e '"-l"' -e ' -l ')" 0
 
 run cmake "$bin" -DBYEXAMPLE_TEST_EXTRA_ARGS= -DGREET_FAILING_DOCS=ON
 (cd "$bin" && ctest -j8 --output-junit "$work/failing.xml" >"$work/failing.log" 2>&1)
@@ -66,7 +73,8 @@ expect_eq "$mode: results with the failing document" \
   "$(info results "$work/failing.xml" | LC_ALL=C sort)" \
 "docs/cli.md: passed
 docs/failing/wrong.md: failed
-docs/irb.md: skipped
+docs/irb.md: passed
 docs/library.md: passed
+docs/powershell.md: skipped
 docs/tour.md: passed"
 finish

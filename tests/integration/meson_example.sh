@@ -55,11 +55,12 @@ run meson compile -C "$build"
 
 meson test -C "$build" --num-processes 8 >"$work/test.log" 2>&1
 expect_eq "$mode: meson test passes" "$?" 0
-expect_eq "$mode: one test per document, the ruby one skipped" \
+expect_eq "$mode: one test per document, the powershell one skipped" \
   "$(info meson-results "$build/meson-logs/testlog.json" | LC_ALL=C sort)" \
 "docs/cli.md: OK
-docs/irb.md: SKIP
+docs/irb.md: OK
 docs/library.md: OK
+docs/powershell.md: SKIP
 docs/tour.md: OK"
 expect_eq "$mode: one TAP test point per example" \
   "$(info meson-subtests "$build/meson-logs/testlog.junit.xml" | grep '^docs/cli.md: ')" \
@@ -77,6 +78,9 @@ meson test -C "$build" --test-args=-v docs/cli.md >"$work/verbose.log" 2>&1
 expect_match "$mode: the driver ran in single-job mode" \
   "$(cat "$build/meson-logs/testlog.txt")" \
   "single-job mode: running under meson"
+expect_match "$mode: with the project's .byexample.yml" \
+  "$(cat "$build/meson-logs/testlog.txt")" \
+  "Project configuration: .byexample.yml"
 
 run meson configure "$build" -Dfailing_docs=true
 meson test -C "$build" --num-processes 8 >"$work/failing.log" 2>&1
