@@ -72,18 +72,26 @@ void add_final_newline(std::string& got, TermMode mode) {
   if (mode != TermMode::as_is && (got.empty() || got.back() != '\n')) got += '\n';
 }
 
-Terminal::Terminal(int rows, int cols) : m_screen(rows, cols) {}
+Terminal::Terminal(int rows, int cols) : m_rows(rows), m_cols(cols) {}
 
 Terminal::~Terminal() = default;
 
 void Terminal::resize(int rows, int cols) {
-  m_screen.resize(rows, cols);
+  m_rows = rows;
+  m_cols = cols;
+  if (m_screen) m_screen->resize(rows, cols);
+}
+
+VtScreen& Terminal::screen() {
+  if (!m_screen) m_screen = std::make_unique<VtScreen>(m_rows, m_cols);
+  return *m_screen;
 }
 
 std::string Terminal::ansi(std::string_view text) {
-  m_screen.feed(text);
-  std::string got = join_lines(m_screen.lines());
-  m_screen.clear();
+  VtScreen& vt = screen();
+  vt.feed(text);
+  std::string got = join_lines(vt.lines());
+  vt.clear();
   return got;
 }
 
@@ -115,8 +123,8 @@ std::string Terminal::process(const std::vector<std::string>& chunks, TermMode m
     got = join_lines(filter_echo(chunks, true));
   } else if (echo_filtering) {
     for (const auto& line : filter_echo(chunks, false)) {
-      m_screen.feed(line);
-      m_screen.feed("\r\n");
+      screen().feed(line);
+      screen().feed("\r\n");
     }
     got = ansi({});
   } else if (mode == TermMode::ansi) {

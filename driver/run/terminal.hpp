@@ -43,7 +43,13 @@ class Terminal {
   /// The first pass of the echo filter: the surviving lines.
   std::vector<std::string> filter_echo(const std::vector<std::string>& chunks, bool to_crlf);
 
-  VtScreen m_screen;
+  /// The ANSI screen, created on first use: at the geometries some runners force (2048 x
+  /// 1024 for jshell, clang-repl) it takes tens of MB, and most examples never need it.
+  VtScreen& screen();
+
+  int m_rows;
+  int m_cols;
+  std::unique_ptr<VtScreen> m_screen;
   /// 2048 x 1024, created on first use: it is large and only echo filtering needs it.
   std::unique_ptr<VtScreen> m_echo_screen;
 };
