@@ -3,11 +3,11 @@
 
     bench/languages.py --driver build/byexample [--runs 5] [--only ruby,go] [--out FILE]
 
-For each language two documents are run: one with a single trivial example and one with 21.
+For each language two documents are run: one with a single trivial example and one with 101.
     start-up     = wall time of the 1-example document minus that of an empty document
                    (the driver's own start), i.e. spawning the interpreter, setting it up,
                    one example and shutting it down;
-    per example  = (wall(21) - wall(1)) / 20.
+    per example  = (wall(101) - wall(1)) / 100.
 Medians over --runs runs. A language whose interpreter is not installed is reported as such.
 The lua definition is the YAML-only one of tests/e2e/cases/lang-yaml-lua (loaded with -m).
 """
@@ -20,8 +20,9 @@ import tempfile
 
 from run import run_driver
 
+MANY = 101
 HERE = os.path.dirname(os.path.abspath(__file__))
-LUA_MODULE = os.path.join(HERE, "..", "tests", "e2e", "cases", "lang-yaml-lua", "modules")
+LUA_MODULE = os.path.join(HERE, "..", "tests", "e2e", "cases", "lang-yaml-lua", "mods")
 
 # language: (program that must be installed, example lines, fence info string, extra args).
 # Each example prints nothing, so every run passes; repeating it must be harmless.
@@ -72,13 +73,13 @@ def main():
                 continue
             one, many = os.path.join(tmp, "one.md"), os.path.join(tmp, "many.md")
             write_doc(one, info, lines, 1)
-            write_doc(many, info, lines, 21)
+            write_doc(many, info, lines, MANY)
             args = ["-l", language, "--pretty", "none", "--timeout", "30"] + extra
             run_driver(driver, args + [one], tmp)  # warm the caches
             t1 = median(driver, args + [one], tmp, opts.runs)
-            t21 = median(driver, args + [many], tmp, opts.runs)
+            tmany = median(driver, args + [many], tmp, opts.runs)
             rows.append("%-11s start-up %8.1f ms   per example %7.2f ms" %
-                        (language, (t1 - base) * 1e3, (t21 - t1) / 20 * 1e3))
+                        (language, (t1 - base) * 1e3, (tmany - t1) / (MANY - 1) * 1e3))
             print(rows[-1], flush=True)
     text = "driver start (empty document): %.1f ms\n%s\n" % (base * 1e3, "\n".join(rows))
     if opts.out:

@@ -7,16 +7,18 @@
 // that ends with ':'), and says the definition has a docstring when the first statement of
 // its body starts with a string literal. From there the search is the reference's: the
 // first indented triple-quoted string starting on a line after the `def`/`class` line is the
-// zone. Not reproduced: the syntax-error fallback (we never detect syntax errors, so the
-// "A syntax error was found parsing" warning is never logged) and one-line bodies
-// (`def f(): "doc"`), which are taken as having no docstring.
+// zone. The syntax errors the scanner sees (unterminated strings, unbalanced brackets) give
+// the reference's warning and fallback; others (a misspelt keyword) go unnoticed. One-line
+// bodies (`def f(): "doc"`) are taken as having no docstring.
 #include "driver/find/python_zones.hpp"
 
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "driver/find/zone_text.hpp"
+#include "driver/util/log.hpp"
 #include "driver/util/regex.hpp"
 
 namespace bx {
@@ -29,6 +31,12 @@ struct LineInfo {
   bool starts_in_code = false;   ///< the line starts a new logical line of code
   bool ends_statement = false;   ///< the logical line ends with this physical line
   bool ends_with_colon = false;  ///< its last code character (comments aside) is ':'
+};
+
+/// The first syntax error found, worded as Python's parser words it.
+struct SyntaxProblem {
+  std::string message;
+  int line = 0;
 };
 
 /// Splits `text` in lines and classifies them with a lexer that knows about comments,
@@ -50,8 +58,18 @@ class PythonLineScanner {
       }
     }
     end_line(m_text.size());
+    int last = static_cast<int>(m_lines.size());
+    if (m_state == State::long_string) {
+      report("unterminated triple-quoted string literal (detected at line " + std::to_string(last) +
+                 ")",
+             m_string_line);
+    } else if (!m_open.empty()) {
+      report(std::string("'") + m_open.back().first + "' was never closed", m_open.back().second);
+    }
     return std::move(m_lines);
   }
+
+  const std::optional<SyntaxProblem>& problem() const { return m_problem; }
 
  private:
   enum class State { code, comment, short_string, long_string };
@@ -59,17 +77,27 @@ class PythonLineScanner {
   void start_line(std::size_t begin) {
     m_current = LineInfo{};
     m_current.begin = begin;
-    m_current.starts_in_code = m_state == State::code && m_depth == 0 && !m_continued;
+    m_current.starts_in_code = m_state == State::code && m_open.empty() && !m_continued;
     m_continued = false;
     m_last_code = '\0';
   }
 
+  int line_number() const { return static_cast<int>(m_lines.size()) + 1; }
+
+  void report(std::string message, int line) {
+    if (!m_problem) m_problem = SyntaxProblem{std::move(message), line};
+  }
+
   void end_line(std::size_t end) {
     if (m_state == State::comment) m_state = State::code;
-    if (m_state == State::short_string && !m_escaped) m_state = State::code;  // unterminated
+    if (m_state == State::short_string && !m_escaped) {
+      report("unterminated string literal (detected at line " + std::to_string(line_number()) + ")",
+             line_number());
+      m_state = State::code;
+    }
     m_escaped = false;
     m_current.end = end;
-    m_current.ends_statement = m_state == State::code && m_depth == 0 && !m_continued;
+    m_current.ends_statement = m_state == State::code && m_open.empty() && !m_continued;
     m_current.ends_with_colon = m_last_code == ':';
     m_lines.push_back(m_current);
   }
@@ -94,16 +122,31 @@ class PythonLineScanner {
       m_last_code = c;
       if (m_text.substr(i, 3) == std::string(3, c)) {
         m_state = State::long_string;
+        m_string_line = line_number();
         return i + 2;
       }
       m_state = State::short_string;
     } else if (c == '(' || c == '[' || c == '{') {
-      ++m_depth;
-    } else if ((c == ')' || c == ']' || c == '}') && m_depth > 0) {
-      --m_depth;
+      m_open.emplace_back(c, line_number());
+    } else if (c == ')' || c == ']' || c == '}') {
+      close_bracket(c);
     }
     if (c != ' ' && c != '\t' && c != '\r' && c != '#') m_last_code = c;
     return i;
+  }
+
+  void close_bracket(char c) {
+    if (m_open.empty()) {
+      report(std::string("unmatched '") + c + "'", line_number());
+      return;
+    }
+    char opening = m_open.back().first;
+    if ((opening == '(') != (c == ')') || (opening == '[') != (c == ']')) {
+      report(std::string("closing parenthesis '") + c + "' does not match opening parenthesis '" +
+                 opening + "'",
+             line_number());
+    }
+    m_open.pop_back();
   }
 
   std::size_t step_string(std::size_t i, char c) {
@@ -128,9 +171,11 @@ class PythonLineScanner {
   State m_state = State::code;
   char m_quote = '"';
   char m_last_code = '\0';
-  int m_depth = 0;
   bool m_escaped = false;
   bool m_continued = false;
+  std::vector<std::pair<char, int>> m_open;  ///< open brackets and their lines
+  int m_string_line = 0;                     ///< where the open triple-quoted string began
+  std::optional<SyntaxProblem> m_problem;
 };
 
 // The character before the closing quotes is consumed and lost (spec §9.3 item 29).
@@ -149,15 +194,25 @@ class PythonDelimiter : public ZoneDelimiter {
   std::vector<std::string> targets() const override { return {".py"}; }
   std::string name() const override { return R"(''' ... ''' or """ ... """)"; }
 
-  std::vector<Zone> zones(std::string_view text, const std::string&) const override {
+  std::vector<Zone> zones(std::string_view text, const std::string& filepath) const override {
     std::map<std::size_t, Zone> by_start;
     auto add = [&](const RegexMatch& m) {
       by_start.emplace(m.begin(),
                        Zone{std::string(*m.named("zone")), line_number_at(text, m.begin())});
     };
     for (const RegexMatch& m : m_module_string.find_all(text)) add(m);
-    std::vector<LineInfo> lines = PythonLineScanner(text).scan();
-    for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+    PythonLineScanner scanner(text);
+    std::vector<LineInfo> lines = scanner.scan();
+    if (const auto& problem = scanner.problem()) {
+      // As the reference when the file does not parse: every indented string is a zone.
+      log::warn("find", "A syntax error was found parsing \"" + filepath +
+                            "\": we may not found all the examples in the docstrings "
+                            "correctly.\n" +
+                            filepath + ":" + std::to_string(problem->line) + ": " +
+                            problem->message);
+      for (const RegexMatch& m : m_docstring.find_all(text)) add(m);
+    }
+    for (std::size_t i = 0; !scanner.problem() && i + 1 < lines.size(); ++i) {
       if (!has_docstring(text, lines, i)) continue;
       if (auto m = m_docstring.search(text, lines[i + 1].begin)) add(*m);
     }

@@ -112,5 +112,28 @@ TEST(PythonZones, CommentsAreNotSearched) {
   EXPECT_TRUE(python_zones("# >>> 1 + 1\n# 2\nx = 1  # '''\n").empty());
 }
 
+TEST(PythonZones, AFileThatDoesNotParseHasEveryIndentedStringAsAZone) {
+  // The unclosed bracket hides `class C` from the scanner; the fallback still finds its
+  // docstring, as the reference does when the file does not parse.
+  std::string text =
+      "def f():\n"
+      "    '''f doc'''\n"
+      "    return (1,\n"
+      "class C:\n"
+      "    '''C doc'''\n";
+  auto zones = python_zones(text);
+  ASSERT_EQ(zones.size(), 2u);
+  EXPECT_EQ(zones[0].start_lineno, 2);
+  EXPECT_EQ(zones[1].start_lineno, 5);
+}
+
+TEST(PythonZones, TheLexicalErrorsSeenAreSyntaxErrors) {
+  // Without the fallback the docstring of g would be lost in each of these files.
+  for (const char* broken : {"x = (\n", "s = '''open\n"}) {
+    std::string text = std::string(broken) + "def g():\n    '''g doc'''\n";
+    EXPECT_FALSE(python_zones(text).empty()) << broken;
+  }
+}
+
 }  // namespace
 }  // namespace bx
