@@ -66,6 +66,26 @@ std::string hex_byte(unsigned char byte) {
   return buffer;
 }
 
+/// Converts `bytes` from `pos` with `cd` until the end or an error, appending the result to
+/// `out` and moving `pos` past what was converted. Returns 0 when all was converted, else
+/// iconv's errno (EILSEQ, EINVAL) with `pos` at the offending bytes.
+int convert(iconv_t cd, std::string& bytes, std::size_t& pos, std::string& out) {
+  std::string buffer((bytes.size() - pos) * 4 + 16, '\0');
+  while (pos < bytes.size()) {
+    char* in = bytes.data() + pos;
+    std::size_t in_left = bytes.size() - pos;
+    char* dest = buffer.data();
+    std::size_t dest_left = buffer.size();
+    std::size_t rc = iconv(cd, &in, &in_left, &dest, &dest_left);
+    int error = errno;
+    out.append(buffer.data(), buffer.size() - dest_left);
+    pos = bytes.size() - in_left;
+    if (rc != static_cast<std::size_t>(-1)) return 0;
+    if (error != E2BIG) return error;
+  }
+  return 0;
+}
+
 }  // namespace
 
 struct Decoder::Iconv {
@@ -109,21 +129,10 @@ std::string Decoder::encode(std::string_view text) const {
   }
   std::string bytes(text);
   std::string out;
-  std::string buffer(bytes.size() * 4 + 16, '\0');
   std::size_t pos = 0;
-  while (pos < bytes.size()) {
-    char* in = bytes.data() + pos;
-    std::size_t in_left = bytes.size() - pos;
-    char* dest = buffer.data();
-    std::size_t dest_left = buffer.size();
-    std::size_t rc = iconv(m_encoder->cd, &in, &in_left, &dest, &dest_left);
-    int error = errno;
-    out.append(buffer.data(), buffer.size() - dest_left);
-    pos = bytes.size() - in_left;
-    if (rc != static_cast<std::size_t>(-1) || error != EILSEQ) break;
+  while (convert(m_encoder->cd, bytes, pos, out) == EILSEQ) {
     out += '?';
-    std::size_t length = sequence_length(static_cast<unsigned char>(bytes[pos]));
-    pos += std::max<std::size_t>(length, 1);
+    pos += std::max<std::size_t>(sequence_length(static_cast<unsigned char>(bytes[pos])), 1);
     iconv(m_encoder->cd, nullptr, nullptr, nullptr, nullptr);
   }
   iconv(m_encoder->cd, nullptr, nullptr, nullptr, nullptr);
@@ -210,19 +219,8 @@ std::string Decoder::decode_iconv(std::string_view input, bool final) {
   std::string bytes = m_pending + std::string(input);
   m_pending.clear();
   std::string out;
-  std::string buffer(bytes.size() * 4 + 16, '\0');
   std::size_t pos = 0;
-  while (pos < bytes.size()) {
-    char* in = bytes.data() + pos;
-    std::size_t in_left = bytes.size() - pos;
-    char* dest = buffer.data();
-    std::size_t dest_left = buffer.size();
-    std::size_t rc = iconv(m_iconv->cd, &in, &in_left, &dest, &dest_left);
-    int error = errno;
-    out.append(buffer.data(), buffer.size() - dest_left);
-    pos = bytes.size() - in_left;
-    if (rc != static_cast<std::size_t>(-1)) break;
-    if (error == E2BIG) continue;
+  while (int error = convert(m_iconv->cd, bytes, pos, out)) {
     if (error == EINVAL && !final) {
       m_pending = bytes.substr(pos);
       break;

@@ -7,7 +7,7 @@
 
 #include "driver/run/builtin_runners.hpp"
 #include "driver/run/expr_values.hpp"
-#include "driver/run/prompt_runner.hpp"
+#include "driver/run/marker_runner.hpp"
 #include "driver/run/run_options.hpp"
 
 namespace bx {
@@ -19,18 +19,9 @@ constexpr std::string_view k_prompt = "(?:^|(?<=\\n))> ";
 /// yaegi answers a marker within a millisecond when it is idle.
 constexpr double k_first_marker_wait = 0.25;
 
-std::string without_trailing_space(std::string_view source) {
-  while (!source.empty() && (source.back() == '\n' || source.back() == ' ' ||
-                             source.back() == '\t' || source.back() == '\r')) {
-    source.remove_suffix(1);
-  }
-  return std::string(source);
-}
-
-class GoRunner final : public PromptRunner {
+class GoRunner final : public MarkerRunner {
  public:
-  explicit GoRunner(const RunnerConfig& config)
-      : PromptRunner(config, sync_prompt(0), any_prompt(0)) {}
+  explicit GoRunner(const RunnerConfig& config) : MarkerRunner(config) {}
 
   std::string language() const override { return "go"; }
   std::string display_name() const override { return "Go Runner"; }
@@ -56,15 +47,6 @@ class GoRunner final : public PromptRunner {
                                                            {"run", "-i", "-unsafe", "-unrestricted",
                                                             "-syscall"})),
                       options, settings);
-  }
-
-  std::string run_example(Example& example, const OptionStack& options) override {
-    std::string text = without_trailing_space(example.source);
-    if (!text.empty()) text += '\n';
-    text += next_marker() + "\n";
-    ExecSettings settings{&example, std::nullopt};
-    settings.single_write = true;
-    return exec_and_wait(text, options, settings);
   }
 
   void edit_chunks(std::vector<std::string>& chunks, const Example& example,
@@ -97,19 +79,14 @@ class GoRunner final : public PromptRunner {
   static std::string marker_name(int marker) {
     return "__BX_SYNC_" + std::to_string(marker) + "__";
   }
-  static std::string sync_prompt(int marker) { return ": " + marker_name(marker) + "\\r?\\n> "; }
-  static std::string any_prompt(int marker) {
-    return std::string(k_prompt) + "|" + sync_prompt(marker);
+  std::string marker_input(int marker) const override { return "\"" + marker_name(marker) + "\""; }
+  /// The marker statement's value.
+  std::string marker_answer(int marker) const override {
+    return ": " + marker_name(marker) + "\\r?\\n> ";
   }
-
-  /// A new marker statement; PS1 becomes its value and nothing else.
-  std::string next_marker() {
-    ++m_marker;
-    set_prompts(sync_prompt(m_marker), any_prompt(m_marker));
-    return "\"" + marker_name(m_marker) + "\"";
+  std::string any_prompt(int marker) const override {
+    return std::string(k_prompt) + "|" + marker_answer(marker);
   }
-
-  int m_marker = 0;
 };
 
 }  // namespace

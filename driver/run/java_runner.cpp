@@ -7,7 +7,7 @@
 
 #include "driver/run/builtin_runners.hpp"
 #include "driver/run/expr_values.hpp"
-#include "driver/run/prompt_runner.hpp"
+#include "driver/run/marker_runner.hpp"
 #include "driver/run/run_options.hpp"
 #include "driver/util/log.hpp"
 
@@ -57,15 +57,9 @@ const std::vector<std::pair<std::string_view, std::string_view>>& path_options()
   return k_options;
 }
 
-std::string without_final_newlines(std::string_view source) {
-  while (!source.empty() && source.back() == '\n') source.remove_suffix(1);
-  return std::string(source);
-}
-
-class JavaRunner final : public PromptRunner {
+class JavaRunner final : public MarkerRunner {
  public:
-  explicit JavaRunner(const RunnerConfig& config)
-      : PromptRunner(config, sync_prompt(0), any_prompt(0)) {}
+  explicit JavaRunner(const RunnerConfig& config) : MarkerRunner(config) {}
 
   std::string language() const override { return "java"; }
   std::string display_name() const override { return "Java Runner"; }
@@ -103,15 +97,6 @@ class JavaRunner final : public PromptRunner {
                       std::max(config().dfl_timeout, k_min_start_budget));
   }
 
-  std::string run_example(Example& example, const OptionStack& options) override {
-    std::string text = without_final_newlines(example.source);
-    if (!text.empty()) text += '\n';
-    text += next_marker() + "\n";
-    ExecSettings settings{&example, std::nullopt};
-    settings.single_write = true;
-    return exec_and_wait(text, options, settings);
-  }
-
   void edit_chunks(std::vector<std::string>& chunks, const Example& example,
                    const OptionStack& options) override {
     bool shown = expr_values::wanted(options, "java_expr_print", example.expected_str, "=>");
@@ -124,22 +109,17 @@ class JavaRunner final : public PromptRunner {
   }
 
  private:
-  static std::string sync_prompt(int marker) {
+  std::string marker_input(int marker) const override {
+    return "/bx_sync_" + std::to_string(marker);
+  }
+  /// jshell's complaint about the unknown command, then its prompt.
+  std::string marker_answer(int marker) const override {
     return "\\|  Invalid command: /bx_sync_" + std::to_string(marker) + "\\r?\\n" +
            std::string(k_prompt);
   }
-  static std::string any_prompt(int marker) {
-    return "(?:" + sync_prompt(marker) + ")|" + std::string(k_prompt);
+  std::string any_prompt(int marker) const override {
+    return "(?:" + marker_answer(marker) + ")|" + std::string(k_prompt);
   }
-
-  /// A new marker command; PS1 becomes the answer to it and nothing else.
-  std::string next_marker() {
-    ++m_marker;
-    set_prompts(sync_prompt(m_marker), any_prompt(m_marker));
-    return "/bx_sync_" + std::to_string(m_marker);
-  }
-
-  int m_marker = 0;
 };
 
 }  // namespace
