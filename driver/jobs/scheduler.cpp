@@ -13,6 +13,7 @@
 #include "driver/concern/progress_bar.hpp"
 #include "driver/jobs/file_executor.hpp"
 #include "driver/run/pty.hpp"
+#include "driver/util/affinity.hpp"
 #include "driver/util/log.hpp"
 
 namespace bx {
@@ -145,8 +146,9 @@ class SignalWatcher {
 };
 
 /// One worker thread: builds its runner, then runs files until none is left.
-void work(int job, FileQueue& queue, const FileRunnerFactory& factory,
+void work(int job, int workers, FileQueue& queue, const FileRunnerFactory& factory,
           const std::atomic<bool>& user_aborted, std::atomic<bool>& init_failed) {
+  if (workers > 1) affinity::pin_current_thread(job);
   std::unique_ptr<FileRunner> runner;
   try {
     runner = factory(job, user_aborted);
@@ -180,9 +182,11 @@ ScheduleResult schedule_files(const std::vector<std::string>& files,
   std::atomic<bool> init_failed{false};
   SignalWatcher watcher(user_aborted, queue);
 
+  affinity::remember_process_cpus();
   std::vector<std::thread> threads;
   for (int job = 0; job < workers; ++job) {
-    threads.emplace_back([&, job] { work(job, queue, factory, user_aborted, init_failed); });
+    threads.emplace_back(
+        [&, job] { work(job, workers, queue, factory, user_aborted, init_failed); });
   }
 
   ScheduleResult outcome;

@@ -7,6 +7,7 @@
 #include <string_view>
 
 #include "driver/run/pty.hpp"
+#include "driver/util/affinity.hpp"
 
 namespace bx {
 
@@ -96,6 +97,7 @@ int spawn_on_terminal(const std::string& terminal_path, const ExecPlan& plan, pi
   int error = posix_spawn(&pid, plan.path.c_str(), &actions, &attributes, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   posix_spawnattr_destroy(&attributes);
+  if (error == 0) affinity::release_child(pid);
   return error;
 }
 
