@@ -149,12 +149,16 @@ class DefinedRunner final : public PromptRunner {
 
   std::string with_display(bool shown, std::string source, const OptionStack& options) {
     const ExpressionDisplay& display = m_definition.expression;
+    const std::string& prefix = shown ? display.prefix_shown : display.prefix_hidden;
+    if (!display.suffix_when.empty() && option_text(options, display.suffix_when) == "true") {
+      return prefix + source + (shown ? "" : display.suffix_hidden);
+    }
     const std::string& toggle = shown ? display.toggle_shown : display.toggle_hidden;
     if (!toggle.empty() && shown != m_shown) {
       exec_hidden(expand_definition_text(toggle, m_definition, m_dir, options) + "\n", options);
       m_shown = shown;
     }
-    return (shown ? display.prefix_shown : display.prefix_hidden) + source;
+    return prefix + source;
   }
 
   /// The got without the value line: it ends where the last line matching `cut` starts.

@@ -33,12 +33,14 @@ expression-display:
   option: dashy-expr-print
   wanted: '^: '
   prefix: {shown: "P=shown; ", hidden: "P=hidden; "}
+  suffix: {hidden: "; echo S=suffixed", when: dashy-old}
   toggle: {shown: "T=shown", hidden: "T=hidden"}
   cut: '^: '
 cancel: restart
 options:
   - {name: dashy-greeting, default: hi}
   - {name: dashy-loud, default: false}
+  - {name: dashy-old, default: false}
   - {name: dashy-expr-print, default: auto, choices: [auto, "true", "false"]}
 )";
 
@@ -67,6 +69,7 @@ class DefinedRunnerTest : public ::testing::Test {
   OptionStack m_options{OptionLayer{{"timeout", 2.0},
                                     {"dashy_greeting", std::string("hi")},
                                     {"dashy_loud", false},
+                                    {"dashy_old", false},
                                     {"dashy_expr_print", std::string("auto")}}};
   std::unique_ptr<ExampleRunner> m_runner;
 };
@@ -111,6 +114,14 @@ TEST_F(DefinedRunnerTest, ExpressionDisplay) {
   EXPECT_EQ(run("echo \"c $P $T\"; echo ': 3'\n", ""), "c hidden hidden\n");
   EXPECT_EQ(run("echo \"d $P $T\"\n", "", {{"dashy_expr_print", std::string("true")}}),
             "d shown shown\n");
+}
+
+TEST_F(DefinedRunnerTest, SuffixInsteadOfTheToggleWhileItsFlagIsOn) {
+  start();
+  OptionLayer old{{"dashy_old", true}};
+  // Hidden: the suffix follows the last line and the toggle is not sent (T stays unset).
+  EXPECT_EQ(run("echo \"a $P $T\"\n", "a\n", old), "a hidden\nS=suffixed\n");
+  EXPECT_EQ(run("echo \"b $P $T\"\n", ": 1\n", old), "b shown\n");
 }
 
 TEST_F(DefinedRunnerTest, CancelRestartsTheInterpreter) {

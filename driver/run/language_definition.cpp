@@ -201,8 +201,9 @@ void read_source(const MapReader& top, LanguageDefinition& out) {
 void read_expression(const MapReader& top, LanguageDefinition& out) {
   if (!top.has("expression-display")) return;
   YAML::Node node = top.node("expression-display");
-  MapReader display(node, top.origin(), "'expression-display'",
-                    {"option", "wanted", "remove-from-expected", "prefix", "toggle", "cut"});
+  MapReader display(
+      node, top.origin(), "'expression-display'",
+      {"option", "wanted", "remove-from-expected", "prefix", "suffix", "toggle", "cut"});
   ExpressionDisplay& expression = out.expression;
   expression.option = display.required("option");
   expression.wanted = display.pattern("wanted");
@@ -213,6 +214,11 @@ void read_expression(const MapReader& top, LanguageDefinition& out) {
     MapReader prefix(node["prefix"], top.origin(), "'prefix'", {"shown", "hidden"});
     expression.prefix_shown = prefix.text("shown");
     expression.prefix_hidden = prefix.text("hidden");
+  }
+  if (display.has("suffix")) {
+    MapReader suffix(node["suffix"], top.origin(), "'suffix'", {"hidden", "when"});
+    expression.suffix_hidden = suffix.required("hidden");
+    expression.suffix_when = suffix.required("when");
   }
   if (display.has("toggle")) {
     MapReader toggle(node["toggle"], top.origin(), "'toggle'", {"shown", "hidden", "initially"});

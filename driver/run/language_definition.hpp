@@ -37,6 +37,10 @@ struct ExpressionDisplay {
   bool remove_from_expected = false;
   std::string prefix_shown;  ///< put before the source's first line
   std::string prefix_hidden;
+  /// Put after the source's last line while the flag option `suffix_when` is on; the
+  /// toggle is not used then (elixir's +elixir-dont-display-hack).
+  std::string suffix_hidden;
+  std::string suffix_when;
   std::string toggle_shown;  ///< sent hidden when the state changes
   std::string toggle_hidden;
   bool initially_shown = true;
