@@ -202,7 +202,7 @@ PromptSpec defined_prompt_spec(const LanguageDefinition& definition) {
 std::vector<std::unique_ptr<ExampleFinder>> builtin_example_finders() {
   std::vector<std::unique_ptr<ExampleFinder>> out;
   std::vector<PromptSpec> specs(std::begin(k_prompt_specs), std::end(k_prompt_specs));
-  for (const LanguageDefinition* definition : language_definitions()) {
+  for (const LanguageDefinition* definition : added_language_definitions()) {
     if (definition->finder.builtin) continue;
     std::erase_if(specs,
                   [&](const PromptSpec& spec) { return spec.language == definition->language; });

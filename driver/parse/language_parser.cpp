@@ -183,7 +183,7 @@ std::vector<std::unique_ptr<ExampleParser>> builtin_example_parsers() {
   parsers.push_back(std::make_unique<PwshParser>());
   parsers.push_back(std::make_unique<ElixirParser>());
   parsers.push_back(std::make_unique<GdbParser>());
-  for (const LanguageDefinition* definition : language_definitions()) {
+  for (const LanguageDefinition* definition : added_language_definitions()) {
     if (definition->finder.builtin) continue;
     std::erase_if(parsers,
                   [&](const auto& parser) { return parser->language() == definition->language; });

@@ -91,8 +91,15 @@ bool is_language_definition(std::string_view yaml, const std::string& origin);
 /// The definitions of the `*.yml`/`*.yaml` files of `dir`, alphabetically.
 std::vector<LanguageDefinition> load_language_definitions(const std::string& dir);
 
-/// The definitions in effect: the built-in ones, replaced or completed by the ones added.
-std::vector<const LanguageDefinition*> language_definitions();
+/// The languages of the built-in definitions (driver/run/languages/*.yml), without parsing
+/// them: each file is named after its language, uses the built-in finder and parser of it
+/// and has no other flavour (language_definition_test checks it).
+std::vector<std::string> builtin_definition_languages();
+/// The definitions added from -m directories (a later one replaces an earlier one of the
+/// same language).
+std::vector<const LanguageDefinition*> added_language_definitions();
+/// The definition of `language`: an added one, else the built-in one (parsed on first use,
+/// thread-safe), else none.
 const LanguageDefinition* find_language_definition(std::string_view language);
 
 /// Adds the definitions found in the -m directories; call it once, before any worker runs.

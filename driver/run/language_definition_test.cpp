@@ -204,12 +204,16 @@ TEST(LanguageDefinition, LoadsTheDefinitionsOfADirectory) {
 }
 
 TEST(LanguageDefinition, BuiltinDefinitions) {
-  std::vector<std::string> languages;
-  for (const LanguageDefinition* definition : language_definitions()) {
-    languages.push_back(definition->language);
-    EXPECT_TRUE(definition->finder.builtin) << definition->language;
-  }
+  std::vector<std::string> languages = builtin_definition_languages();
   EXPECT_EQ(languages, (std::vector<std::string>{"gdb", "javascript", "ruby", "php", "elixir"}));
+  for (const std::string& language : languages) {
+    // What builtin_definition_languages() tells without parsing them must hold.
+    const LanguageDefinition* definition = find_language_definition(language);
+    ASSERT_NE(definition, nullptr) << language;
+    EXPECT_EQ(definition->language, language);
+    EXPECT_TRUE(definition->finder.builtin) << language;
+    EXPECT_EQ(definition->flavors, std::vector<std::string>{language});
+  }
   const LanguageDefinition* gdb = find_language_definition("gdb");
   ASSERT_NE(gdb, nullptr);
   EXPECT_EQ(gdb->origin, "<builtin>/gdb.yml");

@@ -24,8 +24,11 @@ std::map<std::string, std::vector<std::string>> builtin_runner_languages() {
   languages.emplace("cpp", std::vector<std::string>{});
   languages.emplace("java", std::vector<std::string>{});
   languages.emplace("go", std::vector<std::string>{});
-  for (const LanguageDefinition* definition : language_definitions()) {
-    languages.emplace(definition->language, definition->flavors);
+  for (const std::string& language : builtin_definition_languages()) {
+    languages.emplace(language, std::vector<std::string>{});
+  }
+  for (const LanguageDefinition* definition : added_language_definitions()) {
+    languages[definition->language] = definition->flavors;
   }
   return languages;
 }
