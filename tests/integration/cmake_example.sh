@@ -23,7 +23,8 @@ else
   run cmake -S "$project" -B "$bin" -G Ninja -DBYEXAMPLE_SOURCE_DIR="$source_dir"
   expect_eq "$mode: before the build, a placeholder test says the driver is not built" \
     "$(info names "$bin")" "byexample_1_NOT_BUILT
-byexample_2_NOT_BUILT"
+byexample_2_NOT_BUILT
+byexample_3_NOT_BUILT"
 fi
 run cmake --build "$bin"
 
