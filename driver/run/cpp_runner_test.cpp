@@ -3,57 +3,28 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <fstream>
 #include <string>
 
 #include "driver/model/errors.hpp"
-#include "driver/run/reaper.hpp"
 #include "driver/run/runner.hpp"
+#include "driver/run/runner_test_fixture.hpp"
 
 namespace bx {
 namespace {
 
-/// Children of this process (all its threads), to check that nothing is left behind.
-std::size_t child_count() {
-  std::ifstream children("/proc/self/task/" + std::to_string(gettid()) + "/children");
-  std::size_t count = 0;
-  std::string pid;
-  while (children >> pid) ++count;
-  return count;
-}
-
-class CppRunnerTest : public ::testing::Test {
+class CppRunnerTest : public RunnerTest {
  protected:
-  void SetUp() override {
-    wait_for_reaper();  // the interpreters of earlier tests
-    m_children_before = child_count();
-  }
+  CppRunnerTest() { m_options = OptionStack{OptionLayer{{"timeout", 10.0}}}; }
 
   void start(OptionLayer init_options = {}) {
     RunnerConfig config;
     config.dfl_timeout = 10;
-    m_runner = make_runner("cpp", config);
-    ASSERT_NE(m_runner, nullptr);
-    OptionStack::Scope scope(m_options, std::move(init_options));
-    m_runner->initialize(m_options);
-  }
-
-  void TearDown() override {
-    if (m_runner) m_runner->shutdown();
-    wait_for_reaper();
-    EXPECT_EQ(child_count(), m_children_before);
+    RunnerTest::start("cpp", config, std::move(init_options));
   }
 
   std::string run(std::string source, OptionLayer layer = {}) {
-    m_example.source = std::move(source);
-    OptionStack::Scope scope(m_options, std::move(layer));
-    return m_runner->run(m_example, m_options);
+    return run_example(std::move(source), "", std::move(layer));
   }
-
-  OptionStack m_options{OptionLayer{{"timeout", 10.0}}};
-  std::unique_ptr<ExampleRunner> m_runner;
-  Example m_example;
-  std::size_t m_children_before = 0;
 };
 
 TEST_F(CppRunnerTest, StateOutputAndValuesAcrossExamples) {

@@ -1,52 +1,27 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
-#include <fstream>
 #include <string>
 
 #include "driver/model/errors.hpp"
-#include "driver/run/reaper.hpp"
 #include "driver/run/runner.hpp"
+#include "driver/run/runner_test_fixture.hpp"
 
 namespace bx {
 namespace {
 
-std::size_t child_count() {
-  std::ifstream children("/proc/self/task/" + std::to_string(gettid()) + "/children");
-  std::size_t count = 0;
-  std::string pid;
-  while (children >> pid) ++count;
-  return count;
-}
-
-class GoRunnerTest : public ::testing::Test {
+class GoRunnerTest : public RunnerTest {
  protected:
   void SetUp() override {
-    wait_for_reaper();  // interpreters that earlier tests handed over
-    m_children_before = child_count();
+    RunnerTest::SetUp();
     RunnerConfig config;
     config.dfl_timeout = 2.0;
-    m_runner = make_runner("go", config);
-    ASSERT_NE(m_runner, nullptr);
-    m_runner->initialize(m_options);
-  }
-  void TearDown() override {
-    m_runner->shutdown();
-    wait_for_reaper();
-    EXPECT_EQ(child_count(), m_children_before);
+    start("go", config);
   }
 
   std::string run(std::string source, std::string expected = "", OptionLayer layer = {}) {
-    Example example;
-    example.source = std::move(source);
-    example.expected_str = std::move(expected);
-    OptionStack::Scope scope(m_options, std::move(layer));
-    return m_runner->run(example, m_options);
+    return run_example(std::move(source), std::move(expected), std::move(layer));
   }
-
-  OptionStack m_options{OptionLayer{{"timeout", 2.0}}};
-  std::unique_ptr<ExampleRunner> m_runner;
-  std::size_t m_children_before = 0;
 };
 
 TEST_F(GoRunnerTest, ValuesAreShownOnlyWhenTheExpectedHasOne) {

@@ -2,12 +2,11 @@
 #include <unistd.h>
 
 #include <chrono>
-#include <fstream>
 #include <string>
 
 #include "driver/model/errors.hpp"
-#include "driver/run/reaper.hpp"
 #include "driver/run/runner.hpp"
+#include "driver/run/runner_test_fixture.hpp"
 #include "driver/util/regex.hpp"
 
 namespace bx {
@@ -29,39 +28,16 @@ RunnerConfig fast_python_config() {
   return config;
 }
 
-/// Children of this process (all its threads), to check that nothing is left behind.
-std::size_t child_count() {
-  std::ifstream children("/proc/self/task/" + std::to_string(gettid()) + "/children");
-  std::size_t count = 0;
-  std::string pid;
-  while (children >> pid) ++count;
-  return count;
-}
-
-class PythonRunnerTest : public ::testing::Test {
+class PythonRunnerTest : public RunnerTest {
  protected:
   void SetUp() override {
-    m_children_before = child_count();
-    m_runner = make_runner("python", fast_python_config());
-    ASSERT_NE(m_runner, nullptr);
-    m_runner->initialize(m_options);
-  }
-  void TearDown() override {
-    m_runner->shutdown();
-    wait_for_reaper();  // the shutdown hands the interpreter over without waiting
-    EXPECT_EQ(child_count(), m_children_before);
+    RunnerTest::SetUp();
+    start("python", fast_python_config());
   }
 
   std::string run(std::string source, OptionLayer layer = {}) {
-    Example example;
-    example.source = std::move(source);
-    OptionStack::Scope scope(m_options, std::move(layer));
-    return m_runner->run(example, m_options);
+    return run_example(std::move(source), "", std::move(layer));
   }
-
-  OptionStack m_options{OptionLayer{{"timeout", 2.0}}};
-  std::unique_ptr<ExampleRunner> m_runner;
-  std::size_t m_children_before = 0;
 };
 
 TEST_F(PythonRunnerTest, StateIsKeptBetweenExamples) {
