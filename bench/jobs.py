@@ -20,7 +20,7 @@ import sys
 import tempfile
 import time
 
-from run import run_driver
+from run import corpus, run_driver
 
 TARGET = 1.8
 
@@ -50,10 +50,7 @@ def main():
     shared = os.path.abspath(opts.shared)
 
     with tempfile.TemporaryDirectory() as tmp:
-        corpus = os.path.join(tmp, "corpus")
-        subprocess.run([os.path.join(shared, "tools", "gen-corpus.sh"), corpus, "20", "20",
-                        "shell"], check=True, stdout=subprocess.DEVNULL)
-        files = sorted(os.path.join(corpus, f) for f in os.listdir(corpus))
+        files = corpus(shared, tmp, "corpus", 20, 20, "shell", "block")
         # Not under a build tool: the driver would run one document at a time.
         env_free = ["BYEXAMPLE_BUILD_TOOL", "BYEXAMPLE_JOBS", "MESON_TEST_ITERATION",
                     "CTEST_INTERACTIVE_DEBUG_MODE", "MAKEFLAGS"]
