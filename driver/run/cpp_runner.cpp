@@ -57,8 +57,9 @@ std::string trimmed_end(const std::string& text) {
 
 class CppRunner final : public PromptRunner {
  public:
-  explicit CppRunner(const RunnerConfig& config)
-      : PromptRunner(config, k_sync_regex, k_no_prompt) {}
+  explicit CppRunner(const RunnerConfig& config) : PromptRunner(config, k_sync_regex, k_no_prompt) {
+    set_minimum_geometry(k_min_geometry);
+  }
 
   std::string language() const override { return "cpp"; }
   std::string display_name() const override { return "C++ Runner"; }
@@ -116,11 +117,6 @@ class CppRunner final : public PromptRunner {
     std::string got = exec_and_wait(with_sync(prepared.lines), options, {&example, std::nullopt});
     m_history.insert(m_history.end(), prepared.lines.begin(), prepared.lines.end());
     return got;
-  }
-
-  IntPair adjusted_geometry(IntPair requested) const override {
-    return {std::max(requested.first, k_min_geometry.first),
-            std::max(requested.second, k_min_geometry.second)};
   }
 
  private:

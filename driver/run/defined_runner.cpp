@@ -53,6 +53,7 @@ class DefinedRunner final : public PromptRunner {
  public:
   DefinedRunner(const LanguageDefinition& definition, const RunnerConfig& config)
       : PromptRunner(config, definition.ps1, definition.any_prompt), m_definition(definition) {
+    set_minimum_geometry(definition.min_geometry);
     const ExpressionDisplay& display = definition.expression;
     if (!display.option.empty()) m_wanted.emplace(display.wanted);
     if (!display.cut.empty()) m_cut.emplace(display.cut);
@@ -124,11 +125,6 @@ class DefinedRunner final : public PromptRunner {
 
   std::vector<std::string> flavors() const override { return m_definition.flavors; }
   bool needs_echo_filtering() const override { return m_definition.echo_filtering; }
-
-  IntPair adjusted_geometry(IntPair requested) const override {
-    return {std::max(requested.first, m_definition.min_geometry.first),
-            std::max(requested.second, m_definition.min_geometry.second)};
-  }
 
  private:
   std::string rewritten(const std::string& source) const {

@@ -59,7 +59,9 @@ const std::vector<std::pair<std::string_view, std::string_view>>& path_options()
 
 class JavaRunner final : public MarkerRunner {
  public:
-  explicit JavaRunner(const RunnerConfig& config) : MarkerRunner(config) {}
+  explicit JavaRunner(const RunnerConfig& config) : MarkerRunner(config) {
+    set_minimum_geometry(k_min_geometry);
+  }
 
   std::string language() const override { return "java"; }
   std::string display_name() const override { return "Java Runner"; }
@@ -101,11 +103,6 @@ class JavaRunner final : public MarkerRunner {
                    const OptionStack& options) override {
     bool shown = expr_values::wanted(options, "java_expr_print", example.expected_str, "=>");
     expr_values::keep_last_delimited_value(chunks, k_value_begin, k_value_end, shown);
-  }
-
-  IntPair adjusted_geometry(IntPair requested) const override {
-    return {std::max(requested.first, k_min_geometry.first),
-            std::max(requested.second, k_min_geometry.second)};
   }
 
  private:

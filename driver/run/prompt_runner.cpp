@@ -239,6 +239,11 @@ std::string PromptRunner::run(Example& example, const OptionStack& options) {
   return got;
 }
 
+IntPair PromptRunner::adjusted_geometry(IntPair requested) const {
+  return {std::max(requested.first, m_minimum_geometry.first),
+          std::max(requested.second, m_minimum_geometry.second)};
+}
+
 void PromptRunner::set_geometry(const OptionStack& options, IntPair geometry, bool with_hooks) {
   if (with_hooks) on_geometry_change(options, geometry);
   m_geometry = geometry;

@@ -62,8 +62,9 @@ class PromptRunner : public ExampleRunner {
   /// (e.g. hides values that the interpreter printed but the example does not want).
   virtual void edit_chunks(std::vector<std::string>& chunks, const Example& example,
                            const OptionStack& options);
-  /// The terminal size used for a +geometry of `requested` (some need a minimum).
-  virtual IntPair adjusted_geometry(IntPair requested) const { return requested; }
+  /// The smallest terminal this interpreter runs in: a +geometry below it (rows or
+  /// columns) is raised to it. Call it before spawning.
+  void set_minimum_geometry(IntPair minimum) { m_minimum_geometry = minimum; }
 
   /// The command line: the -x-shebang of the flavour or language, else `default_template`.
   std::string build_cmd(std::string_view default_template, const ShebangTokens& tokens) const;
@@ -131,6 +132,10 @@ class PromptRunner : public ExampleRunner {
   Regex m_any_prompt;
   std::unique_ptr<PromptStream> m_stream;
   std::unique_ptr<Terminal> m_terminal;
+  /// The terminal size used for a +geometry of `requested`.
+  IntPair adjusted_geometry(IntPair requested) const;
+
+  IntPair m_minimum_geometry{0, 0};
   IntPair m_spawn_geometry{24, 80};
   IntPair m_geometry{24, 80};
   std::vector<std::string> m_chunks;
