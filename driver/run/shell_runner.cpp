@@ -63,6 +63,10 @@ class ShellRunner final : public PromptRunner {
     const ShellCommand& command = shell->second;
     SpawnSettings settings;
     settings.wait_first_prompt = false;
+    // bash --posix would read the user's ~/.sh_history at every start (ksh's, in its own
+    // format); the set-up unsets the variable again, so that the examples' own shells do
+    // not inherit it. ksh keeps its history file: its `fg` and `jobs` show commands from it.
+    if (name == "bash") settings.env_update = {"HISTFILE=/dev/null"};
     if (command.has_version) {
       settings.version_cmd =
           build_cmd("%e %p %a", shebang_tokens(k_launcher, command.program, {"--version"}));
@@ -71,7 +75,7 @@ class ShellRunner final : public PromptRunner {
         build_cmd("%e %p %a", shebang_tokens(k_launcher, command.program, command.arguments)),
         options, settings);
     std::string init(k_set_prompts);
-    if (name == "bash") init += "; set +H";
+    if (name == "bash") init += "; set +H; unset HISTFILE";
     exec_hidden(init + "\n", options);
   }
 

@@ -84,6 +84,8 @@ TEST_F(ShellRunnerTest, Environment) {
   start();
   EXPECT_EQ(run("echo $TERM ${LINES}x${COLUMNS}\n"), "dumb 24x80\n");
   EXPECT_EQ(run("echo \"[$PAGER][$PROMPT_COMMAND]\"\n"), "[][]\n");
+  // bash started without reading the user's history, and saves none (nor its children).
+  EXPECT_EQ(run("echo ${HISTFILE-unset}\n"), "unset\n");
 }
 
 TEST_F(ShellRunnerTest, InitOptions) {
