@@ -1,0 +1,7 @@
+package greet;
+
+public class Hello {
+  public static String hi() {
+    return "hi from a module";
+  }
+}
