@@ -154,13 +154,7 @@ class PromptFinder : public ExampleFinder {
     if (m_spec.check == PromptCheck::python) check_python_prompts(lines, example);
     for (std::string& line : lines) line.erase(0, std::min(m_spec.chop, line.size()));
     std::string out = join_lines(lines);
-    if (m_spec.strip_snippet) {
-      const char* k_space = " \t\n\r\f\v";
-      std::size_t first = out.find_first_not_of(k_space);
-      if (first == std::string::npos) return "";
-      out = out.substr(first, out.find_last_not_of(k_space) - first + 1);
-    }
-    return out;
+    return m_spec.strip_snippet ? strip_whitespace(out) : out;
   }
 
   void check_python_prompts(const std::vector<std::string>& lines, const Example& example) const {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "driver/util/regex.hpp"
+#include "driver/util/text.hpp"
 
 namespace bx {
 
@@ -72,13 +73,6 @@ std::string escape_code_point(char32_t cp) {
   throw std::invalid_argument("invalid " + std::string(type) + " value: " + py_repr(text));
 }
 
-std::string strip_spaces(const std::string& text) {
-  const char* k_spaces = " \t\n\r\v\f";
-  std::size_t first = text.find_first_not_of(k_spaces);
-  if (first == std::string::npos) return "";
-  return text.substr(first, text.find_last_not_of(k_spaces) - first + 1);
-}
-
 /// Removes the '_' digit separators and a leading '+' (std::from_chars rejects both).
 std::string plain_number(const std::string& text) {
   std::string out;
@@ -92,7 +86,7 @@ std::string plain_number(const std::string& text) {
 /// Python int() or nullopt; the caller words the error for its own type.
 std::optional<long> parse_int(const std::string& text) {
   static const Regex k_int(R"(\A[+-]?[0-9](?:_?[0-9])*\z)");
-  std::string stripped = strip_spaces(text);
+  std::string stripped = strip_whitespace(text);
   if (!k_int.match(stripped)) return std::nullopt;
   std::string digits = plain_number(stripped);
   long value = 0;
@@ -170,7 +164,7 @@ double to_py_float(const std::string& text) {
       R"(\A[+-]?(?:(?:[0-9](?:_?[0-9])*(?:\.(?:[0-9](?:_?[0-9])*)?)?|\.[0-9](?:_?[0-9])*))"
       R"((?:e[+-]?[0-9](?:_?[0-9])*)?|inf|infinity|nan)\z)",
       k_regex_caseless);
-  std::string stripped = strip_spaces(text);
+  std::string stripped = strip_whitespace(text);
   if (!k_float.match(stripped)) invalid("float", text);
   std::string number = plain_number(stripped);
   double value = 0;

@@ -11,6 +11,7 @@
 #include "driver/run/prompt_runner.hpp"
 #include "driver/run/run_options.hpp"
 #include "driver/util/log.hpp"
+#include "driver/util/text.hpp"
 
 namespace bx {
 
@@ -30,13 +31,6 @@ std::string option_text(const OptionStack& options, std::string_view name) {
   if (const std::string* text = std::get_if<std::string>(value)) return *text;
   if (const double* real = std::get_if<double>(value)) return std::to_string(*real);
   return {};
-}
-
-std::string strip(std::string_view text) {
-  constexpr std::string_view k_space = " \t\n\r\f\v";
-  std::size_t first = text.find_first_not_of(k_space);
-  if (first == std::string_view::npos) return {};
-  return std::string(text.substr(first, text.find_last_not_of(k_space) - first + 1));
 }
 
 std::string make_private_dir(const std::string& language) {
@@ -128,7 +122,7 @@ class DefinedRunner final : public PromptRunner {
 
  private:
   std::string rewritten(const std::string& source) const {
-    if (m_definition.source.strip_whitespace) return strip(source);
+    if (m_definition.source.strip_whitespace) return strip_whitespace(source);
     std::string out = source;
     if (m_definition.source.strip_trailing_newline && out.ends_with('\n')) out.pop_back();
     return out;

@@ -11,6 +11,9 @@ namespace bx {
 /// interpreters' output §3.1).
 std::string universal_newlines(std::string_view text);
 
+/// `text` without the ASCII whitespace (space, \t, \n, \r, \f, \v) at both ends.
+std::string strip_whitespace(std::string_view text);
+
 /// The lines joined with `\n` (no final newline).
 std::string join_lines(const std::vector<std::string>& lines);
 

@@ -15,5 +15,11 @@ TEST(JoinLines, NoFinalNewline) {
   EXPECT_EQ(join_lines({}), "");
 }
 
+TEST(StripWhitespace, BothEndsOnly) {
+  EXPECT_EQ(strip_whitespace(" \t\n a b \r\f\v"), "a b");
+  EXPECT_EQ(strip_whitespace(" \n "), "");
+  EXPECT_EQ(strip_whitespace("x"), "x");
+}
+
 }  // namespace
 }  // namespace bx
