@@ -94,10 +94,12 @@ class PromptFinder : public ExampleFinder {
   std::string language() const override { return m_spec.language; }
 
   std::vector<Example> find(const Zone& zone, const std::string& filepath) const override {
+    std::vector<RegexMatch> matches = m_regex.find_all(zone.text);
     std::vector<Example> out;
+    out.reserve(matches.size());
     int lineno = zone.start_lineno;
     std::size_t counted = 0;
-    for (const RegexMatch& m : m_regex.find_all(zone.text)) {
+    for (const RegexMatch& m : matches) {
       lineno +=
           static_cast<int>(std::count(zone.text.begin() + static_cast<long>(counted),
                                       zone.text.begin() + static_cast<long>(m.begin()), '\n'));

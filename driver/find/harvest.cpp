@@ -2,6 +2,8 @@
 #include "driver/find/harvest.hpp"
 
 #include <algorithm>
+#include <iterator>
+#include <numeric>
 #include <string>
 
 #include "driver/model/errors.hpp"
@@ -38,17 +40,36 @@ std::string lines_of(const Example& example) {
               lines_of(prev) + " overlap each other.");
 }
 
-/// Sorts by (start asc, end desc), drops the examples nested in the previous surviving one
-/// and throws on the overlaps (spec §1.6).
-std::vector<Example> remove_collisions(const std::string& filepath, std::vector<Example> examples) {
-  std::stable_sort(examples.begin(), examples.end(), [](const Example& a, const Example& b) {
-    if (a.start_lineno != b.start_lineno) return a.start_lineno < b.start_lineno;
-    return a.end_lineno > b.end_lineno;
+/// The positions of `examples` sorted by (start asc, end desc), ties in finding order.
+std::vector<std::size_t> collision_order(const std::vector<Example>& examples) {
+  std::vector<std::size_t> order(examples.size());
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const Example& x = examples[a];
+    const Example& y = examples[b];
+    if (x.start_lineno != y.start_lineno) return x.start_lineno < y.start_lineno;
+    return x.end_lineno > y.end_lineno;
   });
-  std::vector<Example> kept;
-  for (Example& current : examples) {
-    if (!kept.empty()) {
-      const Example& prev = kept.back();
+  return order;
+}
+
+/// Sorts by (start asc, end desc), drops the examples nested in the previous surviving one
+/// and throws on the overlaps (spec §1.6). Sorted through their positions and compacted in
+/// place: a file of thousands of examples never has a second array of them, and the usual
+/// file, found in order, is not moved at all.
+std::vector<Example> remove_collisions(const std::string& filepath, std::vector<Example> examples) {
+  std::vector<std::size_t> order = collision_order(examples);
+  if (!std::is_sorted(order.begin(), order.end())) {
+    std::vector<Example> sorted;
+    sorted.reserve(examples.size());
+    for (std::size_t position : order) sorted.push_back(std::move(examples[position]));
+    examples = std::move(sorted);
+  }
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < examples.size(); ++i) {
+    Example& current = examples[i];
+    if (kept > 0) {
+      const Example& prev = examples[kept - 1];
       if (current.start_lineno == prev.start_lineno) throw_overlap(filepath, current, prev);
       if (current.end_lineno <= prev.end_lineno) {
         log::debug("find", "In " + filepath + ", example at " + lines_of(current) +
@@ -57,9 +78,11 @@ std::vector<Example> remove_collisions(const std::string& filepath, std::vector<
       }
       if (current.start_lineno <= prev.end_lineno) throw_overlap(filepath, current, prev);
     }
-    kept.push_back(std::move(current));
+    if (kept != i) examples[kept] = std::move(current);
+    ++kept;
   }
-  return kept;
+  examples.erase(examples.begin() + static_cast<std::ptrdiff_t>(kept), examples.end());
+  return examples;
 }
 
 }  // namespace
@@ -75,7 +98,13 @@ std::vector<Example> harvest(const std::string& filepath, std::string_view text,
       // Skipping the finder is the reference's "drop the example before processing it":
       // a finder of an unselected language never raises prompt errors.
       if (!languages.count(finder->language())) continue;
-      for (Example& example : finder->find(zone, filepath)) found.push_back(std::move(example));
+      std::vector<Example> batch = finder->find(zone, filepath);
+      if (found.empty()) {
+        found = std::move(batch);
+      } else {
+        found.insert(found.end(), std::make_move_iterator(batch.begin()),
+                     std::make_move_iterator(batch.end()));
+      }
     }
   }
   log::debug("find", "In " + filepath + ", " + std::to_string(found.size()) +

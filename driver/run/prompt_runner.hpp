@@ -55,7 +55,7 @@ class PromptRunner : public ExampleRunner {
   /// Called before the terminal is resized to `geometry` (rows, cols).
   virtual void on_geometry_change(const OptionStack& options, IntPair geometry);
   /// The names that +force-echo-filtering-for may use for this runner.
-  virtual std::vector<std::string> flavors() const;
+  std::vector<std::string> flavors() const override;
   /// Whether this interpreter always echoes its input.
   virtual bool needs_echo_filtering() const { return false; }
   /// Edits the raw chunks of an example that ran to its end, before they become its got
