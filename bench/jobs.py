@@ -27,7 +27,7 @@ import sys
 import tempfile
 import time
 
-from run import corpus, run_driver
+from run import build_floor, corpus, run_driver
 
 TARGET = 1.8
 
@@ -83,9 +83,7 @@ def main():
                     "CTEST_INTERACTIVE_DEBUG_MODE", "MAKEFLAGS"]
         for name in env_free:
             os.environ.pop(name, None)
-        floor_bin = os.path.join(tmp, "pty-floor")
-        subprocess.run(["gcc", "-O2", "-o", floor_bin,
-                        os.path.join(shared, "tools", "pty-floor.c"), "-lutil"], check=True)
+        floor_bin = build_floor(shared, tmp)
         times = {1: [], 2: [], "two": [], "floor1": [], "floor2": []}
         run_driver(driver, ["-l", "shell", "--jobs", "2"] + files, tmp)  # warm the caches
         for _ in range(opts.runs):

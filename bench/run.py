@@ -45,6 +45,14 @@ def median_time(driver, args, cwd, runs):
     return statistics.median(run_driver(driver, args, cwd) for _ in range(runs))
 
 
+def build_floor(shared, where):
+    """Compiles ../shared/tools/pty-floor.c into `where`; returns the binary's path."""
+    binary = os.path.join(where, "pty-floor")
+    subprocess.run(["gcc", "-O2", "-o", binary, os.path.join(shared, "tools", "pty-floor.c"),
+                    "-lutil"], check=True)
+    return binary
+
+
 def floor(binary, interp, n, runs):
     """The pty floor's figures, each the median of `runs` runs, as the driver's times are."""
     samples = []
@@ -79,9 +87,7 @@ def main():
         lines.append(line)
 
     with tempfile.TemporaryDirectory() as tmp:
-        floor_bin = os.path.join(tmp, "pty-floor")
-        subprocess.run(["gcc", "-O2", "-o", floor_bin,
-                        os.path.join(shared, "tools", "pty-floor.c"), "-lutil"], check=True)
+        floor_bin = build_floor(shared, tmp)
         empty = os.path.join(tmp, "empty.md")
         open(empty, "w").close()
         t = median_time(driver, ["-l", "shell,python", empty], tmp, opts.runs * 4)
