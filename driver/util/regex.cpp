@@ -214,15 +214,6 @@ void for_each_name(const pcre2_code* code, Visit visit) {
 
 }  // namespace
 
-std::vector<std::pair<std::string, std::size_t>> Regex::group_names() const {
-  std::vector<std::pair<std::string, std::size_t>> names;
-  for_each_name(m_impl->code, [&](std::string_view name, std::size_t number) {
-    names.emplace_back(name, number);
-    return false;
-  });
-  return names;
-}
-
 std::optional<std::size_t> Regex::group_number(std::string_view name) const {
   std::optional<std::size_t> found;
   for_each_name(m_impl->code, [&](std::string_view entry, std::size_t number) {

@@ -75,8 +75,6 @@ class Regex {
   std::vector<RegexMatch> find_all(std::string_view subject) const;
 
   const std::string& pattern() const { return m_pattern; }
-  /// Names of the named groups with their numbers.
-  std::vector<std::pair<std::string, std::size_t>> group_names() const;
   std::optional<std::size_t> group_number(std::string_view name) const;
 
  private:
