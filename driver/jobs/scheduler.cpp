@@ -12,6 +12,7 @@
 
 #include "driver/concern/progress_bar.hpp"
 #include "driver/jobs/file_executor.hpp"
+#include "driver/run/private_dir.hpp"
 #include "driver/run/pty.hpp"
 #include "driver/util/affinity.hpp"
 #include "driver/util/log.hpp"
@@ -134,6 +135,7 @@ class SignalWatcher {
       }
       release_terminal_now();
       kill_all_interpreters();
+      remove_all_private_dirs();
       _exit(signal == SIGTERM ? 128 + SIGTERM : 2);
     }
   }

@@ -1,13 +1,10 @@
 #include "driver/run/defined_runner.hpp"
 
-#include <stdlib.h>
-
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <optional>
 
 #include "driver/model/errors.hpp"
+#include "driver/run/private_dir.hpp"
 #include "driver/run/prompt_runner.hpp"
 #include "driver/run/run_options.hpp"
 #include "driver/util/log.hpp"
@@ -33,16 +30,6 @@ std::string option_text(const OptionStack& options, std::string_view name) {
   return {};
 }
 
-std::string make_private_dir(const std::string& language) {
-  const char* tmp = getenv("TMPDIR");
-  std::string pattern = std::string(tmp != nullptr && *tmp != '\0' ? tmp : "/tmp") + "/byexample-" +
-                        language + "-XXXXXX";
-  if (mkdtemp(pattern.data()) == nullptr) {
-    throw Error("Cannot create a temporary directory for the " + language + " interpreter.");
-  }
-  return pattern;
-}
-
 class DefinedRunner final : public PromptRunner {
  public:
   DefinedRunner(const LanguageDefinition& definition, const RunnerConfig& config)
@@ -52,8 +39,6 @@ class DefinedRunner final : public PromptRunner {
     if (!display.option.empty()) m_wanted.emplace(display.wanted);
     if (!display.cut.empty()) m_cut.emplace(display.cut);
   }
-
-  ~DefinedRunner() override { remove_private_dir(); }
 
   std::string language() const override { return m_definition.language; }
   std::string display_name() const override { return m_definition.display_name; }
@@ -73,14 +58,14 @@ class DefinedRunner final : public PromptRunner {
 
   void shutdown() override {
     PromptRunner::shutdown();
-    remove_private_dir();
+    m_dir.remove();
   }
 
  protected:
   void setup(const OptionStack& options) override {
     write_private_files();
     auto expand = [&](const std::string& text) {
-      return expand_definition_text(text, m_definition, m_dir, options);
+      return expand_definition_text(text, m_definition, m_dir.path(), options);
     };
     std::vector<std::string> arguments;
     for (const auto& argument : m_definition.arguments) arguments.push_back(expand(argument));
@@ -145,7 +130,8 @@ class DefinedRunner final : public PromptRunner {
     }
     const std::string& toggle = shown ? display.toggle_shown : display.toggle_hidden;
     if (!toggle.empty() && shown != m_shown) {
-      exec_hidden(expand_definition_text(toggle, m_definition, m_dir, options) + "\n", options);
+      exec_hidden(expand_definition_text(toggle, m_definition, m_dir.path(), options) + "\n",
+                  options);
       m_shown = shown;
     }
     return prefix + source;
@@ -164,25 +150,14 @@ class DefinedRunner final : public PromptRunner {
 
   void write_private_files() {
     if (m_definition.files.empty()) return;
-    m_dir = make_private_dir(m_definition.language);
-    for (const auto& [name, content] : m_definition.files) {
-      std::ofstream out(m_dir + "/" + name, std::ios::binary);
-      out << content;
-      if (!out) throw Error("Cannot write '" + m_dir + "/" + name + "'.");
-    }
-  }
-
-  void remove_private_dir() {
-    if (m_dir.empty()) return;
-    std::error_code ignored;
-    std::filesystem::remove_all(m_dir, ignored);
-    m_dir.clear();
+    m_dir = PrivateDir::create(m_definition.language);
+    for (const auto& [name, content] : m_definition.files) m_dir.write(name, content);
   }
 
   const LanguageDefinition& m_definition;
   std::optional<Regex> m_wanted;
   std::optional<Regex> m_cut;
-  std::string m_dir;  ///< the private files; empty when there are none
+  PrivateDir m_dir;  ///< the private files, when the definition has some
   bool m_shown = true;
 };
 

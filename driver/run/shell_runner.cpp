@@ -3,6 +3,7 @@
 #include <string>
 
 #include "driver/run/builtin_runners.hpp"
+#include "driver/run/private_dir.hpp"
 #include "driver/run/prompt_runner.hpp"
 #include "driver/run/run_options.hpp"
 
@@ -65,8 +66,13 @@ class ShellRunner final : public PromptRunner {
     settings.wait_first_prompt = false;
     // bash --posix would read the user's ~/.sh_history at every start (ksh's, in its own
     // format); the set-up unsets the variable again, so that the examples' own shells do
-    // not inherit it. ksh keeps its history file: its `fg` and `jobs` show commands from it.
+    // not inherit it. ksh needs a history, its `fg` and `jobs` show commands from it: it
+    // gets one of its own instead of appending the examples to the user's.
     if (name == "bash") settings.env_update = {"HISTFILE=/dev/null"};
+    if (name == "ksh") {
+      m_history = PrivateDir::create("ksh");
+      settings.env_update = {"HISTFILE=" + m_history.path() + "/history"};
+    }
     if (command.has_version) {
       settings.version_cmd =
           build_cmd("%e %p %a", shebang_tokens(k_launcher, command.program, {"--version"}));
@@ -94,11 +100,19 @@ class ShellRunner final : public PromptRunner {
     }
   }
 
+  void shutdown() override {
+    PromptRunner::shutdown();
+    m_history.remove();
+  }
+
   double prompt_wait_limit(const OptionStack& options, double left) const override {
     // As the reference: a fixed window per prompt wait, not restarted by incoming output.
     auto silence = run_options::stop_on_silence(options);
     return silence ? std::min(*silence, left) : left;
   }
+
+ private:
+  PrivateDir m_history;  ///< ksh's history file
 };
 
 }  // namespace

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # No interpreter, and nothing an interpreter started, survives the driver: at the end of a
-# file, after a timeout, on SIGTERM and on Ctrl-C (SIGINT twice).
+# file, after a timeout, on SIGTERM and on Ctrl-C (SIGINT twice); nor do the interpreters'
+# private directories.
 #   reaping.sh BYEXAMPLE
 set -u
 bx=$(realpath "$1")
@@ -44,19 +45,28 @@ check_none '303\.4242' "an unrecovered timeout"
 
 cat >slow.md <<'DOC'
 ```shell
-$ sleep 304.4242 & sleep 305.4242     # byexample: +timeout=60
+$ /bin/sleep 304.4242 & /bin/sleep 305.4242     # byexample: +timeout=60
 ```
 DOC
-for signals in TERM "INT INT"; do
-  "$bx" -l shell --pretty none slow.md >/dev/null &
-  driver=$!
-  for _ in $(seq 50); do [ -n "$(survivors '305\.4242')" ] && break; sleep 0.1; done
-  if [ -z "$(survivors '305\.4242')" ]; then
-    echo "FAIL: the example never started"
-    failures=$((failures + 1))
-  fi
-  for signal in $signals; do kill -s "$signal" "$driver"; sleep 0.2; done
-  wait "$driver"
-  check_none '30[45]\.4242' "SIG${signals// /+SIG}"
+# ksh also has a private directory (its history) that must not be left behind.
+mkdir tmp
+for shell in bash ksh; do
+  for signals in TERM "INT INT"; do
+    TMPDIR="$work/tmp" "$bx" -l shell --pretty none -o "+shell=$shell" slow.md >/dev/null &
+    driver=$!
+    for _ in $(seq 50); do [ -n "$(survivors '305\.4242')" ] && break; sleep 0.1; done
+    if [ -z "$(survivors '305\.4242')" ]; then
+      echo "FAIL: the example never started ($shell)"
+      failures=$((failures + 1))
+    fi
+    for signal in $signals; do kill -s "$signal" "$driver"; sleep 0.2; done
+    wait "$driver"
+    check_none '30[45]\.4242' "SIG${signals// /+SIG} ($shell)"
+    if [ -n "$(ls -A tmp)" ]; then
+      echo "FAIL: SIG${signals// /+SIG} ($shell) left $(ls -A tmp) in TMPDIR"
+      failures=$((failures + 1))
+      rm -rf tmp/*
+    fi
+  done
 done
 exit $((failures > 0))
