@@ -3,6 +3,8 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cctype>
+#include <limits>
+#include <optional>
 #include <set>
 #include <thread>
 
@@ -118,19 +120,7 @@ void reject_duplicates(const std::vector<std::string>& values, const std::string
 }
 
 int parse_jobs(const std::string& text) {
-  const int cpus = std::max(1u, std::thread::hardware_concurrency());
-  try {
-    std::size_t used = 0;
-    if (text == "cpu") return cpus;
-    if (text.rfind("cpu", 0) == 0) {
-      int factor = std::stoi(text.substr(3), &used);
-      if (used == text.size() - 3 && factor > 0) return factor * cpus;
-    } else {
-      int jobs = std::stoi(text, &used);
-      if (used == text.size() && jobs > 0) return jobs;
-    }
-  } catch (const std::exception&) {
-  }
+  if (auto jobs = jobs_from_text(text)) return *jobs;
   throw UsageError("argument -j/--jobs: Invalid jobs specification '" + text +
                    "'. Use 'cpu', 'cpu<n>' or <n> (a positive number).");
 }
@@ -336,6 +326,22 @@ void record_given(const CLI::App& app, CommandLine& cl) {
 }
 
 }  // namespace
+
+std::optional<int> jobs_from_text(const std::string& text) {
+  const long long cpus = std::max(1u, std::thread::hardware_concurrency());
+  if (text == "cpu" || text == "auto") return static_cast<int>(cpus);
+  const bool per_cpu = text.rfind("cpu", 0) == 0;
+  const std::string count = per_cpu ? text.substr(3) : text;
+  try {
+    std::size_t used = 0;
+    long long jobs = std::stoi(count, &used);
+    if (used != count.size() || jobs <= 0) return std::nullopt;
+    if (per_cpu) jobs *= cpus;
+    return static_cast<int>(std::min<long long>(jobs, std::numeric_limits<int>::max()));
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+}
 
 CommandLine parse_command_line(int argc, char** argv) {
   CommandLine cl;

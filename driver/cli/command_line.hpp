@@ -2,6 +2,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -61,6 +62,10 @@ struct CommandLine {
 /// Parses argv (after @file expansion). Throws UsageError with argparse's message
 /// (printed by the caller as usage + "<prog>: error: <message>", exit 2).
 CommandLine parse_command_line(int argc, char** argv);
+
+/// The number of jobs `text` asks for: <n>, `cpu` (the number of CPUs), `cpu<k>` (k times
+/// that) or `auto` (the same as `cpu`); nullopt for anything else.
+std::optional<int> jobs_from_text(const std::string& text);
 
 /// The checks of -l that wait for the project configuration: some language is selected and
 /// every -x-shebang names one of them. Throws UsageError.

@@ -2,9 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "driver/model/errors.hpp"
 
@@ -92,6 +94,19 @@ TEST(CommandLine, SingleDashAdvancedFlags) {
 TEST(CommandLine, ShebangForUnselectedLanguageIsRejected) {
   EXPECT_EQ(usage_error({"-l", "python", "-x-shebang", "ruby:irb", "a.md"}),
             "argument --x-shebang: runner 'ruby' is unknown.");
+}
+
+TEST(CommandLine, JobsCountCpusWithCpuCpuKAndAuto) {
+  const int cpus = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  EXPECT_EQ(jobs_from_text("4"), 4);
+  EXPECT_EQ(jobs_from_text("cpu"), cpus);
+  EXPECT_EQ(jobs_from_text("auto"), cpus);
+  EXPECT_EQ(jobs_from_text("cpu3"), 3 * cpus);
+  EXPECT_EQ(jobs_from_text("cpu99999999999"), std::nullopt);  // out of range, not wrapped
+  for (const char* bad : {"0", "-2", "cpu0", "3x", "", "cpux", "Auto", "autox"}) {
+    EXPECT_EQ(jobs_from_text(bad), std::nullopt) << bad;
+  }
+  EXPECT_EQ(parse({"-l", "shell", "--jobs", "auto"}).jobs, cpus);
 }
 
 TEST(CommandLine, JobsAndShowFailuresValidation) {

@@ -9,7 +9,6 @@
 #include <map>
 #include <set>
 #include <sstream>
-#include <thread>
 
 #include "driver/cli/command_line.hpp"
 #include "driver/find/file_list.hpp"
@@ -130,17 +129,9 @@ std::vector<std::string> read_languages(const Reader& reader, const YAML::Node& 
 
 int read_jobs(const Reader& reader, const YAML::Node& node) {
   const std::string value = reader.text(node, "jobs");
-  const int cpus = std::max(1u, std::thread::hardware_concurrency());
-  const bool per_cpu = value.rfind("cpu", 0) == 0;
-  const std::string count = per_cpu ? value.substr(3) : value;
-  if (per_cpu && count.empty()) return cpus;
-  if (!count.empty() && count.size() < 6 &&
-      std::all_of(count.begin(), count.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
-      std::stoi(count) > 0) {
-    return std::stoi(count) * (per_cpu ? cpus : 1);
-  }
-  reader.fail(node,
-              "'jobs' must be 'cpu', 'cpu<n>' or <n> (a positive number), not '" + value + "'");
+  if (auto jobs = jobs_from_text(value)) return *jobs;
+  reader.fail(node, "'jobs' must be 'auto', 'cpu', 'cpu<n>' or <n> (a positive number), not '" +
+                        value + "'");
 }
 
 void read_encoding(const Reader& reader, const YAML::Node& node, ProjectConfig& config) {

@@ -85,8 +85,9 @@ TEST(ProjectConfig, ErrorsNameFileLineAndColumn) {
   EXPECT_EQ(config_error("options: [+norm-ws]\n"), "cfg.yml:1:10: 'options' must be a string");
   EXPECT_EQ(config_error("languages: {python: 1}\n"),
             "cfg.yml:1:12: 'languages' must be a string or a list of strings");
-  EXPECT_EQ(config_error("jobs: many\n"),
-            "cfg.yml:1:7: 'jobs' must be 'cpu', 'cpu<n>' or <n> (a positive number), not 'many'");
+  EXPECT_EQ(
+      config_error("jobs: many\n"),
+      "cfg.yml:1:7: 'jobs' must be 'auto', 'cpu', 'cpu<n>' or <n> (a positive number), not 'many'");
   EXPECT_EQ(config_error("diff: fancy\n"),
             "cfg.yml:1:7: 'diff' must be one of none, unified, ndiff, context, tool, not 'fancy'");
   EXPECT_EQ(config_error("encoding: klingon\n"),
