@@ -79,18 +79,30 @@ bool FileExecutor::Run::execute(Example& example, ExampleRunner& runner) {
   bool has_got = false;
   bool timedout = false;
   bool crashed = false;
+  bool user_aborted = false;
   try {
     example.got = runner.run(example, options);
     has_got = true;
     concerns.notify(&Concern::finish_example, example, options);
-  } catch (const TimeoutError& error) {
-    timedout = true;
-    concerns.notify(&Concern::timedout, example, error);
   } catch (const std::exception& error) {
-    crashed = true;
-    concerns.notify(&Concern::crashed, example, error);
+    // The first Ctrl-C ends the interpreter's wait: whatever the runner makes of that (a
+    // closed interpreter, a timeout) is the user's abort.
+    if (executor.m_user_aborted.load()) {
+      user_aborted = true;
+    } else if (const auto* timeout = dynamic_cast<const TimeoutError*>(&error)) {
+      timedout = true;
+      concerns.notify(&Concern::timedout, example, *timeout);
+    } else {
+      crashed = true;
+      concerns.notify(&Concern::crashed, example, error);
+    }
   }
   concerns.notify(&Concern::finally_example, example, options, has_got);
+  if (user_aborted) {
+    outcome.user_aborted = true;
+    concerns.notify(&Concern::aborted, example, true, options);
+    return false;
+  }
 
   bool recovered = false;
   if (timedout && !executor.m_setup.not_recover_timeout) {
@@ -226,7 +238,10 @@ const OptionLayer& FileExecutor::language_options(const std::string& language) c
 FileResult FileExecutor::report_file_error(const std::string& filepath,
                                            const std::exception& error) {
   const bool complete = dynamic_cast<const DocumentError*>(&error) != nullptr;
-  log::error("", complete ? std::string(error.what()) : file_error_message(filepath, error));
+  // An interpreter that could not start because the user pressed Ctrl-C is no error of its.
+  if (!m_user_aborted.load()) {
+    log::error("", complete ? std::string(error.what()) : file_error_message(filepath, error));
+  }
   return FileResult{true, true, m_user_aborted.load(), !m_user_aborted.load()};
 }
 

@@ -14,6 +14,7 @@
 #include "driver/jobs/file_executor.hpp"
 #include "driver/run/private_dir.hpp"
 #include "driver/run/pty.hpp"
+#include "driver/run/user_abort.hpp"
 #include "driver/util/affinity.hpp"
 #include "driver/util/log.hpp"
 
@@ -94,8 +95,9 @@ class FileQueue {
 };
 
 /// Ctrl-C and SIGTERM are taken by one thread with sigwait(), so workers never see them
-/// (spec §8.5). First Ctrl-C: stop scheduling and let running files finish. Second Ctrl-C
-/// or SIGTERM: kill every interpreter and leave.
+/// (spec §8.5). First Ctrl-C: stop scheduling and abort the running examples, whose files
+/// then report and shut their interpreters down. Second Ctrl-C or SIGTERM: kill every
+/// interpreter and leave.
 class SignalWatcher {
  public:
   SignalWatcher(std::atomic<bool>& user_aborted, FileQueue& queue)
@@ -122,9 +124,10 @@ class SignalWatcher {
       int signal = 0;
       if (sigwait(&m_signals, &signal) != 0 || signal == SIGUSR1) return;
       if (signal == SIGINT && ++interrupts == 1) {
-        log::info("", "User aborted. Waiting to finish the current active executions...");
+        log::note("", "User aborted. Waiting to finish the current active executions...");
         m_user_aborted = true;
         m_queue.stop();
+        user_abort::raise();  // after the flag: the workers see both when their waits end
         continue;
       }
       if (signal == SIGINT) {
@@ -182,6 +185,7 @@ ScheduleResult schedule_files(const std::vector<std::string>& files,
   FileQueue queue(files, settings.fail_fast, workers);
   std::atomic<bool> user_aborted{false};
   std::atomic<bool> init_failed{false};
+  user_abort::clear();
   SignalWatcher watcher(user_aborted, queue);
 
   affinity::remember_process_cpus();

@@ -7,6 +7,8 @@
 #include <mutex>
 #include <thread>
 
+#include "driver/run/user_abort.hpp"
+
 namespace bx {
 namespace {
 
@@ -130,21 +132,31 @@ TEST_F(SchedulerTest, AnErrorStopsSchedulingWithoutFailFast) {
   EXPECT_EQ(journal.started, (std::vector<std::string>{"a.md"}));
 }
 
-TEST_F(SchedulerTest, FirstCtrlCLetsTheRunningFileEndAndSchedulesNoMore) {
-  auto result = run({"a.md", "b.md", "c.md"}, {1, false, false},
-                    [](const std::string&, const std::atomic<bool>& aborted) {
-                      kill(getpid(), SIGINT);  // taken by the watcher thread, not fatal
-                      auto deadline = std::chrono::steady_clock::now() + 5s;
-                      while (!aborted && std::chrono::steady_clock::now() < deadline) {
-                        std::this_thread::sleep_for(1ms);
-                      }
-                      FileResult file = passed();
-                      file.user_aborted = aborted;
-                      return file;
-                    });
+TEST_F(SchedulerTest, FirstCtrlCAbortsTheRunningFileAndSchedulesNoMore) {
+  std::atomic<bool> waits_ended{false};
+  auto result = run(
+      {"a.md", "b.md", "c.md"}, {1, false, false},
+      [&](const std::string&, const std::atomic<bool>& aborted) {
+        kill(getpid(), SIGINT);  // taken by the watcher thread, not fatal
+        auto deadline = std::chrono::steady_clock::now() + 5s;
+        while (!(aborted && user_abort::raised()) && std::chrono::steady_clock::now() < deadline) {
+          std::this_thread::sleep_for(1ms);
+        }
+        waits_ended = user_abort::raised();
+        FileResult file = passed();
+        file.user_aborted = aborted;
+        return file;
+      });
   EXPECT_TRUE(result.user_aborted);
+  EXPECT_TRUE(waits_ended);  // the interpreters' waits of the running file end at once
   EXPECT_EQ(result.status, 2);
   EXPECT_EQ(journal.started, (std::vector<std::string>{"a.md"}));
+
+  auto next = run({"d.md"}, {1, false, false}, [](const std::string&, const std::atomic<bool>&) {
+    EXPECT_FALSE(user_abort::raised());  // a new schedule starts without it
+    return passed();
+  });
+  EXPECT_EQ(next.status, 0);
 }
 
 TEST_F(SchedulerTest, OnlySkippedFilesExitWith77) {

@@ -16,6 +16,7 @@
 
 #include "driver/run/sessions.hpp"
 #include "driver/run/spawn.hpp"
+#include "driver/run/user_abort.hpp"
 
 namespace bx {
 
@@ -204,12 +205,14 @@ PtyProcess::ReadStatus PtyProcess::read(std::string& out, double timeout) {
     m_backlog.clear();
     return ReadStatus::data;
   }
-  if (m_master < 0) return ReadStatus::eof;
+  // After the user's first Ctrl-C the interpreter counts as gone: every wait ends now.
+  if (m_master < 0 || user_abort::raised()) return ReadStatus::eof;
   double deadline = now() + timeout;
   while (true) {
-    pollfd fd{m_master, POLLIN, 0};
+    pollfd fds[2] = {{m_master, POLLIN, 0}, {user_abort::fd(), POLLIN, 0}};
     timespec wait = to_timespec(deadline - now());
-    int ready = ppoll(&fd, 1, &wait, nullptr);
+    int ready = ppoll(fds, fds[1].fd >= 0 ? 2 : 1, &wait, nullptr);
+    if (user_abort::raised()) return ReadStatus::eof;
     if (ready < 0 && errno != EINTR) return ReadStatus::eof;
     if (ready > 0) {
       char buffer[65536];

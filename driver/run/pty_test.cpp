@@ -12,6 +12,9 @@
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <thread>
+
+#include "driver/run/user_abort.hpp"
 
 extern char** environ;
 
@@ -115,6 +118,21 @@ TEST(PtyProcess, EndOfFile) {
   for (int i = 0; i < 20 && status != PtyProcess::ReadStatus::eof; ++i) status = echo.read(out, 1);
   EXPECT_EQ(status, PtyProcess::ReadStatus::eof);
   EXPECT_EQ(out, "bye\r\n");
+}
+
+TEST(PtyProcess, TheUsersFirstCtrlCEndsAWaitAsIfTheInterpreterHadClosed) {
+  PtyProcess cat(request({"cat"}));
+  std::thread first_ctrl_c([] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    user_abort::raise();
+  });
+  std::string out;
+  EXPECT_EQ(cat.read(out, 60), PtyProcess::ReadStatus::eof);  // not a timeout 60 s later
+  first_ctrl_c.join();
+  EXPECT_EQ(cat.read(out, 60), PtyProcess::ReadStatus::eof);  // and every wait after it
+  user_abort::clear();
+  ASSERT_TRUE(cat.write("back\n"));
+  EXPECT_NE(read_until(cat, "back"), "");
 }
 
 TEST(PtyProcess, GeometryAndResize) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # No interpreter, and nothing an interpreter started, survives the driver: at the end of a
-# file, after a timeout, on SIGTERM and on Ctrl-C (SIGINT twice); nor do the interpreters'
-# private directories.
+# file, after a timeout, on SIGTERM, on Ctrl-C (which aborts the running examples and
+# reports) and on Ctrl-C twice; nor do the interpreters' private directories.
 #   reaping.sh BYEXAMPLE
 set -u
 bx=$(realpath "$1")
@@ -51,15 +51,33 @@ DOC
 # ksh also has a private directory (its history) that must not be left behind.
 mkdir tmp
 for shell in bash ksh; do
-  for signals in TERM "INT INT"; do
-    TMPDIR="$work/tmp" "$bx" -l shell --pretty none -o "+shell=$shell" slow.md >/dev/null &
+  for signals in TERM "INT INT" INT; do
+    TMPDIR="$work/tmp" "$bx" -l shell --pretty none -o "+shell=$shell" slow.md >out.txt 2>&1 &
     driver=$!
     for _ in $(seq 50); do [ -n "$(survivors '305\.4242')" ] && break; sleep 0.1; done
     if [ -z "$(survivors '305\.4242')" ]; then
       echo "FAIL: the example never started ($shell)"
       failures=$((failures + 1))
     fi
-    for signal in $signals; do kill -s "$signal" "$driver"; sleep 0.2; done
+    # Ctrl-C twice comes at once: the first alone already ends the run quickly.
+    for signal in $signals; do kill -s "$signal" "$driver" 2>/dev/null; done
+    sleep 0.2
+    if [ "$signals" = INT ]; then
+      # One Ctrl-C aborts the running example (60 s long) and reports it.
+      for _ in $(seq 100); do kill -0 "$driver" 2>/dev/null || break; sleep 0.1; done
+      if kill -0 "$driver" 2>/dev/null; then
+        echo "FAIL: the first Ctrl-C did not abort the running example ($shell)"
+        failures=$((failures + 1))
+      fi
+      wait "$driver"
+      rc=$?
+      if [ "$rc" != 2 ] || ! grep -q "Execution aborted by the user at example 1 of 1" out.txt ||
+        ! grep -q "^\[i\] User aborted" out.txt; then
+        echo "FAIL: SIGINT ($shell) exited with $rc and printed:"
+        cat out.txt
+        failures=$((failures + 1))
+      fi
+    fi
     wait "$driver"
     check_none '30[45]\.4242' "SIG${signals// /+SIG} ($shell)"
     if [ -n "$(ls -A tmp)" ]; then
