@@ -44,7 +44,7 @@ case "${1:-test}" in
     cmake --build "$tsan"
     TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1" \
       ctest --test-dir "$tsan" --output-on-failure -j2 \
-      -R '^[A-Z]|^e2e[.](cli-jobs|jobs-run-at-once|measure-time)$'
+      -R '^[A-Z]|^e2e[.](cli-jobs|jobs-run-at-once|measure-time|reaping)$'
     ;;
   *)
     echo "usage: $0 examples|test|tsan" >&2

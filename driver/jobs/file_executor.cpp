@@ -100,6 +100,7 @@ bool FileExecutor::Run::execute(Example& example, ExampleRunner& runner) {
   concerns.notify(&Concern::finally_example, example, options, has_got);
   if (user_aborted) {
     outcome.user_aborted = true;
+    concerns.notify(&Concern::user_aborted, example, options);
     concerns.notify(&Concern::aborted, example, true, options);
     return false;
   }
@@ -301,6 +302,7 @@ FileResult FileExecutor::run_file(const std::string& filepath) {
   for (Example& example : examples) {
     if (m_user_aborted.load()) {
       run.outcome.user_aborted = true;
+      m_concerns.notify(&Concern::user_aborted, example, options);
       m_concerns.notify(&Concern::aborted, example, true, options);
       break;
     }

@@ -56,6 +56,7 @@ void build_expected(Example& example, OptionStack& options, ConcernList& concern
   for (const auto& warning : compiled.warnings) log::warn("parser", warning);
   example.expected = std::move(compiled.regex);
   example.inputs = std::move(compiled.inputs);
+  concerns.notify(&Concern::after_build_regex, example, options);
 }
 
 void warn_tabs(const Example& example, OptionStack& options) {

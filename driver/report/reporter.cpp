@@ -48,8 +48,13 @@ void ConsoleReporter::write(const std::string& text) const {
 }
 
 std::string ConsoleReporter::position(const Example& example) const {
-  (void)example;
-  return fmt::format("{} of {}", m_ran, m_total);
+  // Its place in the file's list; an example aborted before it started was not counted in
+  // m_ran yet.
+  std::size_t index = m_ran;
+  if (m_first != nullptr && &example >= m_first && &example < m_first + m_total) {
+    index = static_cast<std::size_t>(&example - m_first) + 1;
+  }
+  return fmt::format("{} of {}", index, m_total);
 }
 
 std::string ConsoleReporter::header(const Example& example) {
@@ -64,6 +69,7 @@ std::string ConsoleReporter::header(const Example& example) {
 void ConsoleReporter::start(std::vector<Example>& examples, const RunnerMap&,
                             const std::string& filepath, OptionStack&) {
   m_filepath = filepath;
+  m_first = examples.data();
   m_total = examples.size();
   m_ran = m_passed = m_failed = m_skipped = m_failures_shown = 0;
   m_header_printed_for = nullptr;

@@ -46,6 +46,7 @@ class ConsoleReporter : public Concern {
 
   ReporterSettings m_settings;
   std::string m_filepath;
+  const Example* m_first = nullptr;  ///< the file's examples, to number them
   std::size_t m_total = 0;
   std::size_t m_ran = 0;
   std::size_t m_passed = 0;

@@ -66,6 +66,10 @@ class Concern {
   /// Inside parsing, before +rm and the regex building: `example.source`,
   /// `example.expected_str` and `options` (which has the example's layer) may be changed.
   virtual void before_build_regex(Example& /*example*/, OptionStack& /*options*/) {}
+  /// Inside parsing, right after the regex building: `example.expected` and `example.inputs`
+  /// are what the example will be checked with, and may be changed. (Not a hook of the
+  /// reference, which never calls one by this name.)
+  virtual void after_build_regex(Example& /*example*/, OptionStack& /*options*/) {}
   /// After parsing; `error` is null after a success. `options` does not have the example's
   /// layer (see example.options). Throwing here makes the parse fail.
   virtual void finish_parse(Example& /*example*/, OptionStack& /*options*/,
@@ -83,6 +87,9 @@ class Concern {
   virtual void timedout(Example& /*example*/, const TimeoutError& /*error*/) {}
   /// The run threw anything else; always followed by aborted.
   virtual void crashed(Example& /*example*/, const std::exception& /*error*/) {}
+  /// The user pressed Ctrl-C: `example` is the one running (or the next to run), aborted.
+  /// Always followed by aborted(example, true, options). (The reference has only the latter.)
+  virtual void user_aborted(Example& /*example*/, OptionStack& /*options*/) {}
   /// The file stops early: after a crash or an unrecovered timeout, or by the user.
   virtual void aborted(Example& /*example*/, bool /*by_the_user*/, OptionStack& /*options*/) {}
   /// After the check (also for +pass).

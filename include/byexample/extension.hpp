@@ -41,7 +41,7 @@
 #include "zone_delimiter.hpp"
 
 /// The version of this API. A module built against another version is not loaded.
-#define BYEXAMPLE_API_VERSION 1
+#define BYEXAMPLE_API_VERSION 2
 
 namespace bx {
 

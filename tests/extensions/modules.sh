@@ -34,7 +34,7 @@ Define its entry points with BYEXAMPLE_MODULE(registry) { ... } from <byexample/
 
 out=$("$bx" -m "$modules/other_version" -l shell doc.md 2>&1); rc=$?
 expect other_version 0 "[!] From '$modules/other_version' loading module 'module_other_version' failed. Skipping.
-The module was built for version 2 of the extension API but this byexample has version 1.
+The module was built for version 3 of the extension API but this byexample has version 2.
 Rebuild it against the headers of this byexample."
 
 out=$("$bx" -m "$modules/same_target" -l shell doc.md 2>&1); rc=$?
@@ -54,6 +54,33 @@ out=$("$bx" -m "$modules/toy" -l shell -o +shout loud.toy 2>&1); rc=$?
 expect toy-option 0 "[PASS] Pass: 1 Fail: 0 Skip: 0"
 out=$("$bx" -m "$modules/toy" -l shell -v doc.toy 2>&1); rc=$?
 expect toy-log-events 0 "shout heard: [i] Initializing Toy Runner"
+# The hooks come in the order of spec §7.8, after_build_regex with the regex built.
+out=$(TOY_TRACE_HOOKS=1 "$bx" -m "$modules/toy" -l shell doc.toy 2>&1 >/dev/null); rc=$?
+per_example() {
+  for hook in start_parse before_build_regex after_build_regex finish_parse start_example \
+    finish_example finally_example success; do
+    echo "hook: $hook $1"
+  done
+}
+expect toy-hook-sequence 0 "hook: start 2
+$(per_example 1)
+$(per_example 4)
+hook: finish"
+# Ctrl-C while the first example runs: the next one is reported aborted by the user.
+printf '> wait 1\n\n> echo after\nafter\n' >slow.toy
+TOY_TRACE_HOOKS=1 "$bx" -m "$modules/toy" -l shell slow.toy >slow.out 2>slow.err &
+driver=$!
+sleep 0.4
+kill -INT "$driver"
+wait "$driver"
+rc=$?
+out=$(grep '^hook:' slow.err)
+expect toy-user-aborted 2 "hook: success 1
+hook: user_aborted 3
+hook: aborted 3 by the user
+hook: finish user_aborted"
+out=$(cat slow.out)
+expect toy-user-aborted-report 2 "=> Execution aborted by the user at example 2 of 2."
 out=$("$bx" -m "$modules/toy" -l shell --show-options 2>&1); rc=$?
 expect toy-show-options 3 "shout's specific options
 ------------------------

@@ -1,13 +1,17 @@
 // A module with a zone delimiter, a finder and a runner (extension test): in ".toy" files
 // the whole text is one zone, "> <command>" lines are shell examples followed by their
 // expected output, and the runner, which replaces the built-in shell one, only knows echo.
-// A concern option, +shout, makes the runner print in upper case.
+// A concern option, +shout, makes the runner print in upper case; another concern traces the
+// hooks it gets.
 #include <algorithm>
 #include <byexample/extension.hpp>
 #include <cctype>
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <sstream>
+#include <thread>
 
 namespace {
 
@@ -61,6 +65,10 @@ class ToyRunner : public bx::ExampleRunner {
   std::string run(bx::Example& example, const bx::OptionStack& options) override {
     if (!m_initialized) throw std::logic_error("run before initialize");
     std::string source = example.source;
+    if (source.rfind("wait ", 0) == 0) {  // time for a Ctrl-C to come
+      std::this_thread::sleep_for(std::chrono::duration<double>(std::stod(source.substr(5))));
+      return "";
+    }
     if (source.rfind("echo ", 0) != 0) throw std::runtime_error("the toy runner only knows echo");
     std::string got = source.substr(5);
     if (options.flag("shout")) {
@@ -96,6 +104,52 @@ class Shout : public bx::Concern {
   }
 };
 
+/// With TOY_TRACE_HOOKS in the environment, writes every per-file hook it gets to stderr,
+/// with the example's line: the sequence of spec §7.8.
+class HookTrace : public bx::Concern {
+ public:
+  explicit HookTrace(const bx::CreationContext&) : m_on(std::getenv("TOY_TRACE_HOOKS")) {}
+  std::string target() const override { return "hook-trace"; }
+  void start(std::vector<bx::Example>& examples, const bx::RunnerMap&, const std::string&,
+             bx::OptionStack&) override {
+    trace("start " + std::to_string(examples.size()));
+  }
+  void start_parse(bx::Example& e, bx::OptionStack&) override { trace("start_parse", e); }
+  void before_build_regex(bx::Example& e, bx::OptionStack&) override {
+    trace("before_build_regex", e);
+  }
+  void after_build_regex(bx::Example& e, bx::OptionStack&) override {
+    trace("after_build_regex", e, e.expected.regexs.empty() ? " (no regex)" : "");
+  }
+  void finish_parse(bx::Example& e, bx::OptionStack&, const std::exception*) override {
+    trace("finish_parse", e);
+  }
+  void start_example(bx::Example& e, bx::OptionStack&) override { trace("start_example", e); }
+  void finish_example(bx::Example& e, bx::OptionStack&) override { trace("finish_example", e); }
+  void finally_example(bx::Example& e, bx::OptionStack&, bool) override {
+    trace("finally_example", e);
+  }
+  void user_aborted(bx::Example& e, bx::OptionStack&) override { trace("user_aborted", e); }
+  void aborted(bx::Example& e, bool by_the_user, bx::OptionStack&) override {
+    trace("aborted", e, by_the_user ? " by the user" : "");
+  }
+  void success(bx::Example& e, const std::string&, const bx::Differ&, bx::OptionStack&) override {
+    trace("success", e);
+  }
+  void finish(const bx::FileOutcome& outcome) override {
+    trace(outcome.user_aborted ? "finish user_aborted" : "finish");
+  }
+
+ private:
+  void trace(const std::string& hook, const bx::Example& e, const std::string& more = "") {
+    trace(hook + " " + std::to_string(e.start_lineno) + more);
+  }
+  void trace(const std::string& line) {
+    if (m_on) std::fprintf(stderr, "hook: %s\n", line.c_str());
+  }
+  bool m_on;
+};
+
 }  // namespace
 
 BYEXAMPLE_MODULE(registry) {
@@ -103,4 +157,5 @@ BYEXAMPLE_MODULE(registry) {
   registry.add<ToyFinder>("ToyFinder");
   registry.add<ToyRunner>("ToyRunner");
   registry.add<Shout>("Shout");
+  registry.add<HookTrace>("HookTrace");
 }
