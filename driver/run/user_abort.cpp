@@ -6,6 +6,8 @@
 #include <atomic>
 #include <cstdint>
 
+#include "include/byexample/runner.hpp"
+
 namespace bx::user_abort {
 
 namespace {
@@ -42,3 +44,11 @@ void clear() noexcept {
 }
 
 }  // namespace bx::user_abort
+
+namespace bx {
+
+bool user_abort_requested() noexcept {
+  return user_abort::raised();
+}
+
+}  // namespace bx

@@ -37,4 +37,9 @@ class ExampleRunner {
   virtual void shutdown() = 0;
 };
 
+/// Whether the user pressed Ctrl-C once (the second time ends the process). A runner that
+/// waits on its own, not on byexample's terminal, should then stop waiting and throw:
+/// whatever it throws, the running example is reported as aborted by the user.
+bool user_abort_requested() noexcept;
+
 }  // namespace bx

@@ -66,8 +66,9 @@ expect toy-hook-sequence 0 "hook: start 2
 $(per_example 1)
 $(per_example 4)
 hook: finish"
-# Ctrl-C while the first example runs: the next one is reported aborted by the user.
-printf '> wait 1\n\n> echo after\nafter\n' >slow.toy
+# Ctrl-C while the first example runs: the toy runner sees it and stops, and that example
+# is reported aborted by the user.
+printf '> wait 30\n\n> echo after\nafter\n' >slow.toy
 TOY_TRACE_HOOKS=1 "$bx" -m "$modules/toy" -l shell slow.toy >slow.out 2>slow.err &
 driver=$!
 sleep 0.4
@@ -75,12 +76,13 @@ kill -INT "$driver"
 wait "$driver"
 rc=$?
 out=$(grep '^hook:' slow.err)
-expect toy-user-aborted 2 "hook: success 1
-hook: user_aborted 3
-hook: aborted 3 by the user
+expect toy-user-aborted 2 "hook: start_example 1
+hook: finally_example 1
+hook: user_aborted 1
+hook: aborted 1 by the user
 hook: finish user_aborted"
 out=$(cat slow.out)
-expect toy-user-aborted-report 2 "=> Execution aborted by the user at example 2 of 2."
+expect toy-user-aborted-report 2 "=> Execution aborted by the user at example 1 of 2."
 out=$("$bx" -m "$modules/toy" -l shell --show-options 2>&1); rc=$?
 expect toy-show-options 3 "shout's specific options
 ------------------------

@@ -66,7 +66,12 @@ class ToyRunner : public bx::ExampleRunner {
     if (!m_initialized) throw std::logic_error("run before initialize");
     std::string source = example.source;
     if (source.rfind("wait ", 0) == 0) {  // time for a Ctrl-C to come
-      std::this_thread::sleep_for(std::chrono::duration<double>(std::stod(source.substr(5))));
+      auto end = std::chrono::steady_clock::now() +
+                 std::chrono::duration<double>(std::stod(source.substr(5)));
+      while (std::chrono::steady_clock::now() < end) {
+        if (bx::user_abort_requested()) throw std::runtime_error("stopped by the user");
+        std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      }
       return "";
     }
     if (source.rfind("echo ", 0) != 0) throw std::runtime_error("the toy runner only knows echo");
