@@ -1,10 +1,14 @@
 // The pipeline: command line -> set-up -> file list -> jobs -> exit status (spec §0.1).
 #include "driver/driver.hpp"
 
+#include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <optional>
 #include <string>
 
@@ -21,6 +25,7 @@
 #include "driver/report/junit.hpp"
 #include "driver/report/tap.hpp"
 #include "driver/run/language_definition.hpp"
+#include "driver/run/pty.hpp"
 #include "driver/util/log.hpp"
 #include "driver/util/output.hpp"
 
@@ -46,6 +51,30 @@ bool use_colors(const CommandLine& cl) {
     begin = end + 1;
   }
   return true;
+}
+
+/// Ctrl-C while no worker runs (spec §8.5): during the initialisation the run ends with
+/// `[i] Execution aborted by the user.` and exit code 3. Once the workers ran (while the
+/// last interpreters are being reaped) it ends with 2, after killing what is left. The
+/// record is formatted beforehand: a signal handler can only write it.
+char g_abort_text[256];
+std::size_t g_abort_length = 0;
+volatile std::sig_atomic_t g_abort_status = k_exit_error;
+
+void abort_outside_the_run(int) {
+  [[maybe_unused]] auto written = write(STDOUT_FILENO, g_abort_text, g_abort_length);
+  kill_all_interpreters();
+  _exit(g_abort_status);
+}
+
+void catch_ctrl_c_outside_the_run() {
+  std::string text = log::format("", log::Level::note, "Execution aborted by the user.");
+  g_abort_length = std::min(text.size(), sizeof(g_abort_text));
+  std::memcpy(g_abort_text, text.data(), g_abort_length);
+  struct sigaction action {};
+  action.sa_handler = abort_outside_the_run;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, nullptr);
 }
 
 void configure_logging(const CommandLine& cl) {
@@ -108,6 +137,7 @@ int run_files(const CommandLine& cl, const std::vector<std::string>& files, Work
   builtins.sinks = setup.sinks;  // read by the outcomes concern of every worker
   const bool fail_fast = std::get<bool>(setup.global_options.at("fail_fast"));
   if (!mode.reason.empty()) log::info("exec", mode.reason);
+  g_abort_status = 2;  // the workers' own Ctrl-C handling takes over (§8.5)
   int status = run_jobs(files, setup, extensions, ScheduleSettings{mode.jobs, fail_fast, cl.tap});
   if (tap) tap->finish();
   if (!cl.junit.empty()) junit.write(cl.junit);
@@ -141,6 +171,7 @@ int driver_main(int argc, char** argv) {
   out.set_colors(use_colors(cl) && !cl.tap);
   configure_logging(cl);
   if (cl.tap) log::set_line_prefix("# ");  // log lines become TAP comments
+  catch_ctrl_c_outside_the_run();
   if (int status = apply_configuration(cl); status != k_exit_ok) return status;
 
   try {

@@ -122,20 +122,16 @@ void set_line_prefix(std::string prefix) {
   g_line_prefix = std::move(prefix);
 }
 
-void write(std::string_view name, Level level, std::string_view message) {
-  if (!enabled(name, level)) return;
+namespace {
+
+std::string record_of(std::string_view name, Level level, std::string_view message) {
   std::string record = marker(name, level) + " " + std::string(message);
   if (record.back() != '\n') record += '\n';
-  if (t_listener) {
-    // A listener that logs does not hear itself.
-    RecordListener listener = std::exchange(t_listener, nullptr);
-    listener(record);
-    t_listener = std::move(listener);
-  }
-  if (g_line_prefix.empty()) {
-    Output::stdout_writer().write(record);
-    return;
-  }
+  return record;
+}
+
+std::string with_line_prefix(const std::string& record) {
+  if (g_line_prefix.empty()) return record;
   std::string prefixed;
   std::size_t begin = 0;
   while (begin < record.size()) {
@@ -143,7 +139,26 @@ void write(std::string_view name, Level level, std::string_view message) {
     prefixed += g_line_prefix + record.substr(begin, end - begin + 1);
     begin = end + 1;
   }
-  Output::stdout_writer().write(prefixed);
+  return prefixed;
+}
+
+}  // namespace
+
+void write(std::string_view name, Level level, std::string_view message) {
+  if (!enabled(name, level)) return;
+  std::string record = record_of(name, level, message);
+  if (t_listener) {
+    // A listener that logs does not hear itself.
+    RecordListener listener = std::exchange(t_listener, nullptr);
+    listener(record);
+    t_listener = std::move(listener);
+  }
+  Output::stdout_writer().write(with_line_prefix(record));
+}
+
+std::string format(std::string_view name, Level level, std::string_view message) {
+  if (!enabled(name, level)) return {};
+  return with_line_prefix(record_of(name, level, message));
 }
 
 }  // namespace bx::log

@@ -37,6 +37,10 @@ bool enabled(std::string_view name, Level level);
 /// Emits one record: `<marker> <message>\n` (multi-line messages kept as they are).
 void write(std::string_view name, Level level, std::string_view message);
 
+/// The text write() would print for this record, line prefixes included; empty when the
+/// logger does not emit `level`. For the places that cannot log (a signal handler).
+std::string format(std::string_view name, Level level, std::string_view message);
+
 inline void chat(std::string_view name, std::string_view m) {
   write(name, Level::chat, m);
 }

@@ -42,6 +42,16 @@ expect same_target 3 "[!] Something went wrong initializing byexample:
 From '$modules/same_target' module 'module_same_target_b'
 The classes A (from '$modules/same_target' module 'module_same_target_a') and B have the same target 'timer': two extensions cannot have one target."
 
+# Ctrl-C while the modules load (spec §8.5): exit code 3, no traceback.
+"$bx" -m "$modules/slow_init" -l shell doc.md >init.out 2>&1 &
+driver=$!
+sleep 0.5
+kill -INT "$driver"
+wait "$driver"
+rc=$?
+out=$(cat init.out)
+expect ctrl-c-initializing 3 "[i] Execution aborted by the user."
+
 out=$("$bx" -m "$modules/missing" -l shell doc.md 2>&1); rc=$?
 expect missing-dir 0 "[w] The modules directory '$modules/missing' does not exist or is not a directory."
 
