@@ -58,5 +58,14 @@ TEST_F(LogListener, DebugRecordsNameWhereTheyWereEmitted) {
   EXPECT_TRUE(heard.ends_with(") message\n")) << heard;
 }
 
+TEST_F(LogListener, FormatIsWhatWriteWouldPrintLinePrefixIncluded) {
+  EXPECT_EQ(format("", Level::note, "Execution aborted by the user."),
+            "[i] Execution aborted by the user.\n");
+  EXPECT_EQ(format("", Level::info, "hidden at the default verbosity"), "");
+  set_line_prefix("# ");
+  EXPECT_EQ(format("", Level::warning, "two\nlines"), "# [w] two\n# lines\n");
+  set_line_prefix("");
+}
+
 }  // namespace
 }  // namespace bx::log
