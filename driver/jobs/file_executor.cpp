@@ -48,7 +48,15 @@ struct FileExecutor::Run {
   bool run_example(Example& example);
   bool execute(Example& example, ExampleRunner& runner);
   void check(Example& example);
+  /// The user's Ctrl-C stops the file at `example` (running or about to run).
+  void abort_by_the_user(Example& example);
 };
+
+void FileExecutor::Run::abort_by_the_user(Example& example) {
+  outcome.user_aborted = true;
+  executor.m_concerns.notify(&Concern::user_aborted, example, options);
+  executor.m_concerns.notify(&Concern::aborted, example, true, options);
+}
 
 bool FileExecutor::Run::run_example(Example& example) {
   ConcernList& concerns = executor.m_concerns;
@@ -99,9 +107,7 @@ bool FileExecutor::Run::execute(Example& example, ExampleRunner& runner) {
   }
   concerns.notify(&Concern::finally_example, example, options, has_got);
   if (user_aborted) {
-    outcome.user_aborted = true;
-    concerns.notify(&Concern::user_aborted, example, options);
-    concerns.notify(&Concern::aborted, example, true, options);
+    abort_by_the_user(example);
     return false;
   }
 
@@ -301,9 +307,7 @@ FileResult FileExecutor::run_file(const std::string& filepath) {
   m_concerns.notify(&Concern::start, examples, runners.by_language, filepath, options);
   for (Example& example : examples) {
     if (m_user_aborted.load()) {
-      run.outcome.user_aborted = true;
-      m_concerns.notify(&Concern::user_aborted, example, options);
-      m_concerns.notify(&Concern::aborted, example, true, options);
+      run.abort_by_the_user(example);
       break;
     }
     if (!run.run_example(example)) break;

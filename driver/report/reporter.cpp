@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <functional>
+
 #include "driver/run/decoder.hpp"
 #include "driver/util/log.hpp"
 #include "driver/util/output.hpp"
@@ -51,7 +53,8 @@ std::string ConsoleReporter::position(const Example& example) const {
   // Its place in the file's list; an example aborted before it started was not counted in
   // m_ran yet.
   std::size_t index = m_ran;
-  if (m_first != nullptr && &example >= m_first && &example < m_first + m_total) {
+  const std::less<const Example*> before;  // a total order, also for unrelated pointers
+  if (m_first != nullptr && !before(&example, m_first) && before(&example, m_first + m_total)) {
     index = static_cast<std::size_t>(&example - m_first) + 1;
   }
   return fmt::format("{} of {}", index, m_total);
