@@ -4,7 +4,6 @@
 #include <optional>
 
 #include "driver/model/errors.hpp"
-#include "driver/run/private_dir.hpp"
 #include "driver/run/prompt_runner.hpp"
 #include "driver/run/run_options.hpp"
 #include "driver/util/log.hpp"
@@ -56,16 +55,11 @@ class DefinedRunner final : public PromptRunner {
     return true;
   }
 
-  void shutdown() override {
-    PromptRunner::shutdown();
-    m_dir.remove();
-  }
-
  protected:
   void setup(const OptionStack& options) override {
     write_private_files();
     auto expand = [&](const std::string& text) {
-      return expand_definition_text(text, m_definition, m_dir.path(), options);
+      return expand_definition_text(text, m_definition, private_dir().path(), options);
     };
     std::vector<std::string> arguments;
     for (const auto& argument : m_definition.arguments) arguments.push_back(expand(argument));
@@ -130,8 +124,9 @@ class DefinedRunner final : public PromptRunner {
     }
     const std::string& toggle = shown ? display.toggle_shown : display.toggle_hidden;
     if (!toggle.empty() && shown != m_shown) {
-      exec_hidden(expand_definition_text(toggle, m_definition, m_dir.path(), options) + "\n",
-                  options);
+      exec_hidden(
+          expand_definition_text(toggle, m_definition, private_dir().path(), options) + "\n",
+          options);
       m_shown = shown;
     }
     return prefix + source;
@@ -150,14 +145,13 @@ class DefinedRunner final : public PromptRunner {
 
   void write_private_files() {
     if (m_definition.files.empty()) return;
-    m_dir = PrivateDir::create(m_definition.language);
-    for (const auto& [name, content] : m_definition.files) m_dir.write(name, content);
+    const PrivateDir& dir = make_private_dir();
+    for (const auto& [name, content] : m_definition.files) dir.write(name, content);
   }
 
   const LanguageDefinition& m_definition;
   std::optional<Regex> m_wanted;
   std::optional<Regex> m_cut;
-  PrivateDir m_dir;  ///< the private files, when the definition has some
   bool m_shown = true;
 };
 

@@ -287,12 +287,19 @@ bool PromptRunner::recover_prompt_sync() {
 }
 
 void PromptRunner::shutdown() {
-  if (!m_stream) return;
-  m_stream->pty().write("\x04");
-  // The reaper ends it while this worker goes on; it warns if the interpreter survives.
-  m_stream->pty().hand_over({log_name(), "Incomplete '" + display_name() +
-                                             "' shutdown: too slow and it is still running."});
-  m_stream.reset();
+  if (m_stream) {
+    m_stream->pty().write("\x04");
+    // The reaper ends it while this worker goes on; it warns if the interpreter survives.
+    m_stream->pty().hand_over({log_name(), "Incomplete '" + display_name() +
+                                               "' shutdown: too slow and it is still running."});
+    m_stream.reset();
+  }
+  m_private_dir.remove();
+}
+
+const PrivateDir& PromptRunner::make_private_dir() {
+  m_private_dir = PrivateDir::create(language());
+  return m_private_dir;
 }
 
 }  // namespace bx

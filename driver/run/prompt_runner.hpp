@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "driver/model/errors.hpp"
+#include "driver/run/private_dir.hpp"
 #include "driver/run/prompt_stream.hpp"
 #include "driver/run/runner.hpp"
 #include "driver/run/shebang.hpp"
@@ -106,6 +107,10 @@ class PromptRunner : public ExampleRunner {
   IntPair geometry() const { return m_geometry; }
   /// "exec.<language>"
   std::string log_name() const { return "exec." + language(); }
+  /// A new private directory for this session's files (rc files, a history), replacing
+  /// the previous one; shutdown() removes it.
+  const PrivateDir& make_private_dir();
+  const PrivateDir& private_dir() const { return m_private_dir; }
 
  private:
   void ensure_running() const;
@@ -132,6 +137,7 @@ class PromptRunner : public ExampleRunner {
   Regex m_any_prompt;
   std::unique_ptr<PromptStream> m_stream;
   std::unique_ptr<Terminal> m_terminal;
+  PrivateDir m_private_dir;
   /// The terminal size used for a +geometry of `requested`.
   IntPair adjusted_geometry(IntPair requested) const;
 

@@ -3,7 +3,6 @@
 #include <string>
 
 #include "driver/run/builtin_runners.hpp"
-#include "driver/run/private_dir.hpp"
 #include "driver/run/prompt_runner.hpp"
 #include "driver/run/run_options.hpp"
 
@@ -69,10 +68,7 @@ class ShellRunner final : public PromptRunner {
     // not inherit it. ksh needs a history, its `fg` and `jobs` show commands from it: it
     // gets one of its own instead of appending the examples to the user's.
     if (name == "bash") settings.env_update = {"HISTFILE=/dev/null"};
-    if (name == "ksh") {
-      m_history = PrivateDir::create("ksh");
-      settings.env_update = {"HISTFILE=" + m_history.path() + "/history"};
-    }
+    if (name == "ksh") settings.env_update = {"HISTFILE=" + make_private_dir().path() + "/history"};
     if (command.has_version) {
       settings.version_cmd =
           build_cmd("%e %p %a", shebang_tokens(k_launcher, command.program, {"--version"}));
@@ -100,19 +96,11 @@ class ShellRunner final : public PromptRunner {
     }
   }
 
-  void shutdown() override {
-    PromptRunner::shutdown();
-    m_history.remove();
-  }
-
   double prompt_wait_limit(const OptionStack& options, double left) const override {
     // As the reference: a fixed window per prompt wait, not restarted by incoming output.
     auto silence = run_options::stop_on_silence(options);
     return silence ? std::min(*silence, left) : left;
   }
-
- private:
-  PrivateDir m_history;  ///< ksh's history file
 };
 
 }  // namespace
